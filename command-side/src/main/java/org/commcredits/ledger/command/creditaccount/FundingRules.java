@@ -1,0 +1,45 @@
+package org.commcredits.ledger.command.creditaccount;
+
+import org.commcredits.ledger.api.error.ErrorCode;
+import org.commcredits.ledger.api.error.LedgerException;
+import org.commcredits.ledger.api.money.Currencies;
+import org.commcredits.ledger.api.money.Money;
+import org.commcredits.ledger.api.money.MoneyFormat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/** The rules of buying credit, named once. */
+final class FundingRules {
+
+    /** INV-CA-02: a funding or an auto-recharge amount is at least 50.00 in the account's currency. */
+    static final BigDecimal MINIMUM_FUNDING = new BigDecimal("50.00");
+
+    /** INV-CA-03: a tranche expires exactly 12 calendar months after purchase (UTC calendar). */
+    static final int VALIDITY_MONTHS = 12;
+
+    private FundingRules() {
+    }
+
+    static Money minimum(String currency) {
+        return new Money(MINIMUM_FUNDING.movePointRight(Currencies.minorDigits(currency)).longValueExact(), currency);
+    }
+
+    /** An amount named in a request, in the account's currency; over-precise amounts are {@code INVALID_AMOUNT}. */
+    static Money inCurrency(BigDecimal amount, String currency) {
+        return MoneyFormat.toMoney(amount, currency).orElseThrow(() -> new LedgerException(ErrorCode.INVALID_AMOUNT,
+                "Amount " + amount.toPlainString() + " has more digits than " + currency + " allows"));
+    }
+
+    static void requireMinimum(Money amount) {
+        if (amount.isLessThan(minimum(amount.currency()))) {
+            throw new LedgerException(ErrorCode.BELOW_MINIMUM_FUNDING,
+                    "The minimum is " + minimum(amount.currency()) + "; got " + amount);
+        }
+    }
+
+    static Instant expiryOf(Instant purchasedAt) {
+        return purchasedAt.atZone(ZoneOffset.UTC).plusMonths(VALIDITY_MONTHS).toInstant();
+    }
+}

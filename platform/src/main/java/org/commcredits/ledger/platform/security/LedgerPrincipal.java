@@ -1,0 +1,19 @@
+package org.commcredits.ledger.platform.security;
+
+import java.util.Set;
+
+/** The authenticated caller as the ledger sees it, whether it came by HTTP Basic or a bearer token. */
+public record LedgerPrincipal(String name, Set<Role> roles, String tenant) {
+
+    public boolean isBoundTo(String tenantId) {
+        return tenant == null || tenant.equals(tenantId);
+    }
+
+    public boolean isTenantBound() {
+        return tenant != null;
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+}

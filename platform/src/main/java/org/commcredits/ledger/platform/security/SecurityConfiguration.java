@@ -1,0 +1,89 @@
+package org.commcredits.ledger.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.commcredits.ledger.api.error.ErrorCode;
+import org.commcredits.ledger.platform.web.BodySizeLimitFilter;
+import org.commcredits.ledger.platform.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Authentication (HTTP Basic against configured users; sandbox users only when the sandbox is on) and
+ * authorisation by {@link AccessRules}. Nothing under {@code /api/} is open; only health, metrics and the
+ * API documentation are public.
+ */
+@Configuration
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    public CachingPasswordAuthenticationProvider ledgerAuthenticationProvider(
+            SecurityProperties properties, PasswordEncoder encoder,
+            @Value("${ledger.sandbox.enabled:false}") boolean sandbox) {
+        Map<String, LedgerUser> users = new LinkedHashMap<>();
+        if (sandbox) {
+            for (SandboxUsers.Sandbox user : SandboxUsers.all()) {
+                users.put(user.name(), new LedgerUser(user.name(), encoder.encode(user.password()), user.roles(), user.tenant()));
+            }
+        }
+        for (SecurityProperties.User user : properties.users()) {
+            if (user.password() != null && user.password().startsWith("{noop}")) {
+                log.warn("User {} has a clear-text {{noop}} password; configure a {{bcrypt}} hash in production", user.name());
+            }
+            users.put(user.name(), new LedgerUser(user.name(), user.password(), user.roles(), user.tenant()));
+        }
+        log.info("{} principals configured for HTTP Basic{}", users.size(), sandbox ? " (sandbox users included)" : "");
+        return new CachingPasswordAuthenticationProvider(users, encoder);
+    }
+
+    @Bean
+    public SecurityFilterChain apiSecurity(HttpSecurity http, CachingPasswordAuthenticationProvider provider,
+                                           ObjectMapper mapper) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authenticationProvider(provider)
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"ledger\"");
+                    Problems.write(response, mapper, ErrorCode.UNAUTHENTICATED, "Authentication required");
+                }))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, failure) -> {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"ledger\"");
+                            Problems.write(response, mapper, ErrorCode.UNAUTHENTICATED, "Authentication required");
+                        })
+                        .accessDeniedHandler((request, response, denied) ->
+                                Problems.write(response, mapper, ErrorCode.FORBIDDEN, "Not allowed for this principal")))
+                .addFilterBefore(new BodySizeLimitFilter(mapper), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(authorize -> {
+                    authorize.requestMatchers("/", "/index.html", "/error", "/actuator/health/**", "/actuator/health",
+                            "/actuator/prometheus", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html").permitAll();
+                    for (AccessRules.Rule rule : AccessRules.RULES) {
+                        authorize.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(rule.method(), rule.pattern()))
+                                .access(new TenantBinding(rule));
+                    }
+                    authorize.anyRequest().denyAll();
+                });
+        return http.build();
+    }
+}

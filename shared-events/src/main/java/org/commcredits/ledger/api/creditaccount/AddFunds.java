@@ -1,0 +1,18 @@
+package org.commcredits.ledger.api.creditaccount;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.commcredits.ledger.api.ids.TenantId;
+import java.math.BigDecimal;
+
+/**
+ * A manual purchase of credits: one new tranche. {@code trancheId} and {@code invoiceId} are chosen by the
+ * caller (the REST layer). {@code amount} is a decimal in the account's currency; the account turns it into
+ * minor units and rejects more digits than the currency has ({@code INVALID_AMOUNT}).
+ */
+public record AddFunds(TenantId tenantId, String trancheId, String invoiceId, BigDecimal amount, String requestedBy) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return tenantId.creditAccountAggregateId();
+    }
+}
