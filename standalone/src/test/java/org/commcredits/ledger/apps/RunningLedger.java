@@ -21,9 +21,14 @@ final class RunningLedger implements AutoCloseable {
         this.context = context;
     }
 
+    /**
+     * Starts an application. Properties are given as Spring "default properties", the lowest precedence, so
+     * they set the environment-variable names the configuration reads ({@code PORT}, {@code LEDGER_DB_URL},
+     * ...) exactly as an operator would.
+     */
     static RunningLedger start(Class<?> application, String dbUrl, String dbUser, String... extraProperties) {
         List<String> properties = new ArrayList<>(List.of(
-                "server.port=0",
+                "PORT=0",
                 "LEDGER_DB_URL=" + dbUrl,
                 "LEDGER_DB_USER=" + dbUser,
                 "LEDGER_SANDBOX=true",

@@ -10,6 +10,14 @@ final class JsonPaths {
     private JsonPaths() {
     }
 
+    /** Money fields of the contract: a wrong JSON type there is an invalid amount, not a generic error. */
+    private static final java.util.Set<String> AMOUNT_FIELDS = java.util.Set.of("amount", "threshold");
+
+    static boolean isAmount(JsonMappingException error) {
+        var path = error.getPath();
+        return !path.isEmpty() && AMOUNT_FIELDS.contains(path.get(path.size() - 1).getFieldName());
+    }
+
     static String of(JsonMappingException error) {
         String path = error.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")

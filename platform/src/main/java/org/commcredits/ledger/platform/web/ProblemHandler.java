@@ -1,6 +1,5 @@
 package org.commcredits.ledger.platform.web;
 
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -64,10 +63,13 @@ public class ProblemHandler {
             if (cause instanceof UnrecognizedPropertyException unknown) {
                 return Problems.response(ErrorCode.INVALID_REQUEST, "Unknown field '" + unknown.getPropertyName() + "'");
             }
-            if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
-                MismatchedInputException mismatch = (MismatchedInputException) cause;
-                return Problems.response(ErrorCode.INVALID_REQUEST, "Field '" + JsonPaths.of(mismatch)
-                        + "' has the wrong type or format");
+            if (cause instanceof MismatchedInputException mismatch) {
+                String field = JsonPaths.of(mismatch);
+                if (JsonPaths.isAmount(mismatch)) {
+                    return Problems.response(ErrorCode.INVALID_AMOUNT, "Field '" + field
+                            + "' must be a decimal string such as \"50.00\"");
+                }
+                return Problems.response(ErrorCode.INVALID_REQUEST, "Field '" + field + "' has the wrong type or format");
             }
         }
         return Problems.response(ErrorCode.INVALID_REQUEST, "The body is not valid JSON for this request");

@@ -82,10 +82,19 @@ public final class LedgerHttp {
 
     /** Sends a request; {@code user} is a sandbox user whose password equals its name, or null for none. */
     public Answer send(String user, String method, String path, String json, String idempotencyKey) {
+        return send(user, user, method, path, json, idempotencyKey);
+    }
+
+    /** A body-less request as a user with an explicit password. */
+    public Answer sendAs(String user, String password, String method, String path) {
+        return send(user, password, method, path, null, null);
+    }
+
+    private Answer send(String user, String password, String method, String path, String json, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);

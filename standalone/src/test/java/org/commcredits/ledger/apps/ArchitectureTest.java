@@ -1,0 +1,93 @@
+package org.commcredits.ledger.apps;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The module boundaries of {@code docs/architecture.md}, checked on the compiled production classes. */
+class ArchitectureTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.commcredits.ledger");
+    }
+
+    @Test
+    void sharedEventsDependsOnNoSpringOrJpa() {
+        noClasses().that().resideInAPackage("org.commcredits.ledger.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                        "javax.persistence..", "org.hibernate..", "org.commcredits.ledger.platform..",
+                        "org.commcredits.ledger.command..", "org.commcredits.ledger.query..")
+                .check(production);
+    }
+
+    @Test
+    void sharedEventsDependsOnlyOnTheJdkJacksonAnnotationsAndAxonAnnotations() {
+        classes().that().resideInAPackage("org.commcredits.ledger.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.commcredits.ledger.api..",
+                        "com.fasterxml.jackson.annotation..", "org.axonframework.serialization..",
+                        "org.axonframework.modelling.command..")
+                .check(production);
+    }
+
+    @Test
+    void commandSideDoesNotDependOnQuerySide() {
+        noClasses().that().resideInAPackage("org.commcredits.ledger.command..")
+                .should().dependOnClassesThat().resideInAPackage("org.commcredits.ledger.query..")
+                .check(production);
+    }
+
+    @Test
+    void querySideDoesNotDependOnCommandSide() {
+        noClasses().that().resideInAPackage("org.commcredits.ledger.query..")
+                .should().dependOnClassesThat().resideInAPackage("org.commcredits.ledger.command..")
+                .check(production);
+    }
+
+    @Test
+    void platformDependsOnNeitherSide() {
+        noClasses().that().resideInAPackage("org.commcredits.ledger.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.commcredits.ledger.command..",
+                        "org.commcredits.ledger.query..")
+                .check(production);
+    }
+
+    @Test
+    void aggregatesAreNotPublic() {
+        classes().that().areAnnotatedWith(Aggregate.class).should().notBePublic().check(production);
+    }
+
+    @Test
+    void aggregatesAreReachedOnlyThroughTheCommandBus() {
+        classes().that().areAnnotatedWith(Aggregate.class)
+                .should().onlyHaveDependentClassesThat(ownedByAnAggregate())
+                .check(production);
+    }
+
+    /** The aggregate itself, or a class nested in an aggregate (its state, its lambdas). */
+    private static DescribedPredicate<JavaClass> ownedByAnAggregate() {
+        return new DescribedPredicate<>("are the aggregate itself or nested in an aggregate") {
+            @Override
+            public boolean test(JavaClass dependent) {
+                for (JavaClass current = dependent; current != null; current = current.getEnclosingClass().orElse(null)) {
+                    if (current.isAnnotatedWith(Aggregate.class)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        };
+    }
+}
