@@ -22,12 +22,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Authentication (HTTP Basic against configured users; sandbox users only when the sandbox is on) and
+ * Authentication (HTTP Basic against configured users, sandbox users only when the sandbox is on, and
+ * OAuth2 bearer JWT when {@link JwtProperties} names a key source) and
  * authorisation by {@link AccessRules}. Nothing under {@code /api/} is open; only health, metrics and the
  * API documentation are public.
  */
 @Configuration
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, JwtProperties.class})
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -59,7 +60,18 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain apiSecurity(HttpSecurity http, CachingPasswordAuthenticationProvider provider,
-                                           ObjectMapper mapper) throws Exception {
+                                           ObjectMapper mapper, JwtProperties jwt) throws Exception {
+        if (jwt.enabled()) {
+            log.info("OAuth2 bearer tokens accepted (roles from claim '{}', tenant from claim '{}')",
+                    jwt.rolesClaim(), jwt.tenantClaim());
+            http.oauth2ResourceServer(resource -> resource
+                    .jwt(token -> token.decoder(JwtPrincipals.decoder(jwt))
+                            .jwtAuthenticationConverter(decoded -> JwtPrincipals.authentication(decoded, jwt)))
+                    .authenticationEntryPoint((request, response, failure) -> {
+                        response.setHeader("WWW-Authenticate", "Bearer");
+                        Problems.write(response, mapper, ErrorCode.UNAUTHENTICATED, "The bearer token is missing, invalid or expired");
+                    }));
+        }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationProvider(provider)
