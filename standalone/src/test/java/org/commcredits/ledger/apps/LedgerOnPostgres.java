@@ -2,6 +2,7 @@ package org.commcredits.ledger.apps;
 
 import org.commcredits.ledger.platform.testing.LedgerHttp;
 import org.commcredits.ledger.platform.testing.PostgresTestDatabase;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,6 +15,7 @@ import java.util.UUID;
  * and one application context (Spring caches it), so adding a test class costs no new start-up. Tests keep
  * out of each other's way by using their own tenant ids ({@link #newTenant}).
  */
+@AutoConfigureObservability // tests otherwise switch metrics export off; metrics are part of the product
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"LEDGER_SANDBOX=true", "logging.level.root=WARN", "logging.level.org.commcredits=INFO"})
 public abstract class LedgerOnPostgres {

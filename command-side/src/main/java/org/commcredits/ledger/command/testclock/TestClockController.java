@@ -1,6 +1,8 @@
 package org.commcredits.ledger.command.testclock;
 
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.commcredits.ledger.api.error.ErrorCode;
+import org.commcredits.ledger.api.operations.MoveTestClock;
 import org.commcredits.ledger.api.error.LedgerException;
 import org.commcredits.ledger.platform.time.ClockAdvanced;
 import org.commcredits.ledger.platform.time.TestClockStore;
@@ -39,11 +41,13 @@ class TestClockController {
     private final Clock clock;
     private final TestClockStore store;
     private final ApplicationEventPublisher events;
+    private final CommandGateway commands;
 
-    TestClockController(Clock clock, TestClockStore store, ApplicationEventPublisher events) {
+    TestClockController(Clock clock, TestClockStore store, ApplicationEventPublisher events, CommandGateway commands) {
         this.clock = clock;
         this.store = store;
         this.events = events;
+        this.commands = commands;
     }
 
     record Move(String advanceBy, String now) {
@@ -64,9 +68,11 @@ class TestClockController {
         if (to.isBefore(from)) {
             throw new LedgerException(ErrorCode.CLOCK_CANNOT_GO_BACKWARDS, "The test clock is at " + from + "; it cannot move to " + to);
         }
+        String by = principal == null ? "unknown" : principal.name();
+        commands.sendAndWait(new MoveTestClock(from, to, by));
         long system = Clock.systemUTC().millis();
         store.store(to.toEpochMilli() - system);
-        log.info("Test clock moved by {} from {} to {}", principal == null ? "?" : principal.name(), from, to);
+        log.info("Test clock moved by {} from {} to {}", by, from, to);
         events.publishEvent(new ClockAdvanced(from, to));
         return Map.of("now", clock.instant().toString(), "from", from.toString());
     }

@@ -15,6 +15,6 @@ public final class H2TestDatabase {
 
     public static String fileUrl(java.nio.file.Path directory) {
         return "jdbc:h2:file:" + directory.resolve("ledger").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
     }
 }
