@@ -19,7 +19,7 @@ class DueWorkTable {
 
     /** Puts the item at {@code dueAt}, replacing the instant of an existing one. */
     void schedule(DueKind kind, String tenantId, String reference, Instant dueAt) {
-        jdbc.update("MERGE INTO due_work t USING (VALUES (?, ?, ?, ?)) s(kind, tenant_id, reference, due_at) "
+        jdbc.update("MERGE INTO due_work t USING (VALUES (?, ?, ?, CAST(? AS TIMESTAMP))) s(kind, tenant_id, reference, due_at) "
                         + "ON t.kind = s.kind AND t.tenant_id = s.tenant_id AND t.reference = s.reference "
                         + "WHEN MATCHED THEN UPDATE SET due_at = s.due_at "
                         + "WHEN NOT MATCHED THEN INSERT (kind, tenant_id, reference, due_at) VALUES (s.kind, s.tenant_id, s.reference, s.due_at)",

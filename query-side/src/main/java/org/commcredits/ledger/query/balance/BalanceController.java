@@ -42,7 +42,7 @@ class BalanceController {
         RequestFields.id(tenantId, "tenantId");
         positions.awaitSequence(BalanceProjection.PROCESSOR, minSequence);
         List<BalanceView> found = jdbc.query("SELECT currency, billing_agreement, balance_minor, held_minor, auto_recharge_enabled, "
-                        + "auto_recharge_threshold_minor, auto_recharge_amount_minor FROM rm_account WHERE tenant_id = ?",
+                        + "auto_recharge_threshold_minor, auto_recharge_amount_minor, recharge_in_flight FROM rm_account WHERE tenant_id = ?",
                 (rs, n) -> {
                     String currency = rs.getString(1);
                     Map<String, Object> autoRecharge = new LinkedHashMap<>();
@@ -55,6 +55,7 @@ class BalanceController {
                     if (!rs.wasNull()) {
                         autoRecharge.put("amount", Money.ofMinor(amount, currency).toPlainString());
                     }
+                    autoRecharge.put("rechargeInFlight", rs.getString(8));
                     long balance = rs.getLong(3);
                     return new BalanceView(tenantId, currency, Money.ofMinor(balance, currency).toPlainString(),
                             Money.ofMinor(balance - rs.getLong(4), currency).toPlainString(),
