@@ -75,8 +75,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(snapshotTriggerDefinition = "creditAccountSnapshotTrigger")
 class CreditAccount {
 
-    /** How many recent charges are remembered for {@code ChargeUsage} idempotency (bounded: snapshots stay small). */
-    static final int REMEMBERED_CHARGES = 1_000;
+    /**
+     * How many recent charges are remembered for {@code ChargeUsage} idempotency: bounded, so that a snapshot
+     * stays small and a long-lived account loads in constant time (INV-CA-17). A retried charge arrives
+     * within seconds, long before 256 later charges; the call path keeps its own per-call guard too.
+     */
+    static final int REMEMBERED_CHARGES = 256;
 
     @AggregateIdentifier
     private String id;
