@@ -68,10 +68,20 @@ class CreditAccountJourneyPostgresTest {
                 .isEqualTo(201);
         assertThat(http.post("billing_admin", T + "/credit-account/funds", "{\"amount\":\"100.00\"}").code())
                 .isEqualTo("NO_PAYMENT_METHOD");
+        rejectionsAtTheEdge(http);
         paymentMethod(http, "pm_card_visa");
+        assertThat(http.post("billing_admin", T + "/credit-account/funds", "{\"amount\":\"49.99\"}").code())
+                .isEqualTo("BELOW_MINIMUM_FUNDING");
+        assertThat(http.put("billing_admin", T + "/credit-account/auto-recharge",
+                "{\"enabled\":true,\"threshold\":\"20.00\",\"amount\":\"10.00\"}").code()).isEqualTo("BELOW_MINIMUM_FUNDING");
 
-        // funding: two tranches an hour apart
-        String first = fund(http, "100.00", "100.00").get("trancheId").asText();
+        // funding: two tranches an hour apart (the first with an Idempotency-Key, repeated)
+        LedgerHttp.Answer once = http.post("billing_admin", T + "/credit-account/funds", "{\"amount\":\"100.00\"}", "buy-1");
+        LedgerHttp.Answer twice = http.post("billing_admin", T + "/credit-account/funds", "{\"amount\":\"100.00\"}", "buy-1");
+        assertThat(once.status()).isEqualTo(201);
+        assertThat(twice.body()).isEqualTo(once.body());
+        assertThat(twice.header("Idempotent-Replayed")).isEqualTo("true");
+        String first = once.json().get("trancheId").asText();
         advance(http, "PT1H");
         String second = fund(http, "100.00", "200.00").get("trancheId").asText();
 
@@ -103,6 +113,8 @@ class CreditAccountJourneyPostgresTest {
         paymentMethod(http, "pm_card_chargeDeclined");
         charge("call-3", "45.00");
         awaitNotification(http, "RECHARGE_FAILED");
+        assertThat(http.post("billing_admin", T + "/credit-account/funds", "{\"amount\":\"100.00\"}").code())
+                .isEqualTo("PAYMENT_DECLINED");
         awaitBalance(http, b -> b.get("balance").asText().equals("15.00"));
         paymentMethod(http, "pm_card_visa");
         awaitBalance(http, b -> b.get("balance").asText().equals("65.00"));
@@ -135,6 +147,22 @@ class CreditAccountJourneyPostgresTest {
         assertThat(postpaid.total()).isEqualTo(usd("45.00"));
         assertThat(awaitBalance(http, b -> b.get("billingAgreement").asText().equals("MCA")).get("balance").asText())
                 .isEqualTo("0.00");
+    }
+
+    /** Existence, authorisation and validation answer before any business rule. */
+    private static void rejectionsAtTheEdge(LedgerHttp http) {
+        assertThat(http.post("billing_admin", "/api/tenants/nobody/credit-account/funds", "{\"amount\":\"100.00\"}").code())
+                .isEqualTo("ACCOUNT_NOT_FOUND");
+        assertThat(http.put("billing_admin", "/api/tenants/nobody/credit-account/auto-recharge", "{\"enabled\":false}").code())
+                .isEqualTo("ACCOUNT_NOT_FOUND");
+        assertThat(http.post("finance_reader", T + "/credit-account/funds", "{\"amount\":\"100.00\"}").status()).isEqualTo(403);
+        assertThat(http.post("billing_admin", T + "/credit-account/funds", "{\"amount\":\"-5\"}").code()).isEqualTo("INVALID_AMOUNT");
+        assertThat(http.put("billing_admin", T + "/credit-account/payment-method",
+                "{\"type\":\"CARD\",\"token\":\"4242424242424242\"}").code()).isEqualTo("INVALID_PAYMENT_METHOD");
+        assertThat(http.put("billing_admin", T + "/credit-account/billing-agreement", "{\"billingAgreement\":\"EA\"}").code())
+                .isEqualTo("INVALID_BILLING_AGREEMENT");
+        assertThat(http.put("billing_admin", T + "/credit-account/auto-recharge", "{\"enabled\":true,\"amount\":\"50.00\"}").code())
+                .isEqualTo("INVALID_REQUEST");
     }
 
     private static Money usd(String amount) {
