@@ -47,7 +47,7 @@ class CreditAccountJourneyPostgresTest {
     static void start() {
         database = PostgresTestDatabase.create("ca_journey");
         ledger = RunningLedger.start(StandaloneApplication.class, database.url(), database.user(),
-                "PORT=0", "ledger.due-work.sweep-interval-ms=300");
+                "ledger.due-work.sweep-interval-ms=300");
     }
 
     @AfterAll

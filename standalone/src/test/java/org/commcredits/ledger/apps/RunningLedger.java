@@ -24,6 +24,8 @@ final class RunningLedger implements AutoCloseable {
     static RunningLedger start(Class<?> application, String dbUrl, String dbUser, String... extraProperties) {
         List<String> properties = new ArrayList<>(List.of(
                 "server.port=0",
+                // ledger-defaults.yml sets server.port from ${PORT:...}, which outranks these default properties
+                "PORT=0",
                 "LEDGER_DB_URL=" + dbUrl,
                 "LEDGER_DB_USER=" + dbUser,
                 "LEDGER_SANDBOX=true",
