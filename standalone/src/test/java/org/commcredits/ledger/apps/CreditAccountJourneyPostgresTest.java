@@ -82,6 +82,7 @@ class CreditAccountJourneyPostgresTest {
         assertThat(twice.body()).isEqualTo(once.body());
         assertThat(twice.header("Idempotent-Replayed")).isEqualTo("true");
         String first = once.json().get("trancheId").asText();
+        Instant afterFirstFunding = Instant.parse(http.get("operator", "/api/test-clock").json().get("now").asText());
         advance(http, "PT1H");
         String second = fund(http, "100.00", "200.00").get("trancheId").asText();
 
@@ -93,6 +94,11 @@ class CreditAccountJourneyPostgresTest {
                 .containsExactly(first + "=100.00", second + "=30.00");
         JsonNode balance = awaitBalance(http, b -> b.get("balance").asText().equals("70.00"));
         assertThat(balance.get("tranches")).hasSize(1);
+        JsonNode then = http.get("finance_reader", T + "/balance?asOf=" + afterFirstFunding).json();
+        assertThat(then.get("balance").asText()).as("the balance as it stood, rebuilt from events").isEqualTo("100.00");
+        assertThat(then.get("tranches")).hasSize(1);
+        assertThat(http.get("finance_reader", T + "/balance?asOf=2000-01-01T00:00:00Z").code()).isEqualTo("ACCOUNT_NOT_FOUND");
+        assertThat(http.get("finance_reader", T + "/balance?asOf=yesterday").code()).isEqualTo("INVALID_INSTANT");
 
         // month 12: both tranches expire, the second forfeiting its 70.00
         advance(http, "P12M");
@@ -194,7 +200,7 @@ class CreditAccountJourneyPostgresTest {
 
     private static <E> List<E> events(Class<E> type) {
         List<E> found = new ArrayList<>();
-        ledger.bean(EventStore.class).readEvents(TENANT.creditAccountAggregateId()).asStream()
+        ledger.bean(EventStore.class).readEvents(TENANT.creditAccountAggregateId(), 0).asStream()
                 .map(DomainEventMessage::getPayload)
                 .filter(type::isInstance)
                 .forEach(payload -> found.add(type.cast(payload)));

@@ -191,7 +191,7 @@ class MoneyConservationPropertyTest {
 
     private static List<Object> events(TenantId tenant) {
         List<Object> events = new ArrayList<>();
-        axon().eventStore().readEvents(tenant.creditAccountAggregateId()).asStream()
+        axon().eventStore().readEvents(tenant.creditAccountAggregateId(), 0).asStream()
                 .map(DomainEventMessage::getPayload).forEach(events::add);
         return events;
     }
