@@ -14,6 +14,14 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.commcredits.ledger.api.creditaccount.AccountStanding;
 import org.commcredits.ledger.api.creditaccount.AddFunds;
+import org.commcredits.ledger.api.creditaccount.AttemptRecharge;
+import org.commcredits.ledger.api.creditaccount.ChangeBillingAgreement;
+import org.commcredits.ledger.api.creditaccount.ConfigureAutoRecharge;
+import org.commcredits.ledger.api.creditaccount.PostpaidUsageRecorded;
+import org.commcredits.ledger.api.creditaccount.RechargeCancelled;
+import org.commcredits.ledger.api.creditaccount.RechargeFailed;
+import org.commcredits.ledger.api.creditaccount.RechargeTriggered;
+import org.commcredits.ledger.api.error.LedgerException;
 import org.commcredits.ledger.api.creditaccount.BillingAgreement;
 import org.commcredits.ledger.api.creditaccount.ChargeUsage;
 import org.commcredits.ledger.api.creditaccount.FundsAdded;
@@ -46,6 +54,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Random command sequences on a real Axon command bus and event store (in memory), checked after every
@@ -56,7 +65,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       {@code TrancheExpired.forfeited}; held funds are part of the balance, and 0 <= available <= balance;</li>
  *   <li>INV-CA-04 FIFO: every charge's portions and every reservation's holds equal the reference model's
  *       oldest-first allocation over available funds; INV-CA-05: expiry forfeits exactly what the model has left;</li>
- *   <li>INV-CA-11: a charge is fully accounted for (from credits + unfunded = amount), the balance never negative.</li>
+ *   <li>INV-CA-11: a charge is fully accounted for (from credits + unfunded or postpaid = amount), the balance never
+ *       negative; INV-CA-13: the remainder is postpaid exactly when the account is on MCA.</li>
+ *   <li>Auto-recharge (on in half the tries) and recharge attempts add tranches like any funding.</li>
  * </ul>
  */
 class MoneyConservationPropertyTest {
@@ -65,7 +76,15 @@ class MoneyConservationPropertyTest {
     private static final AtomicInteger TENANTS = new AtomicInteger();
     private static Configuration axon;
 
-    sealed interface Action permits Fund, Charge, Reserve, Release, Settle, Advance {
+    sealed interface Action permits Fund, Charge, Reserve, Release, Settle, Advance, Recharge, SwitchToMca {
+    }
+
+    /** Sends {@code AttemptRecharge} for the recharge in flight, if any (the sweeper's job in production). */
+    record Recharge() implements Action {
+    }
+
+    /** Turns auto-recharge off and moves the account to MCA: no more purchases, the rest is postpaid. */
+    record SwitchToMca() implements Action {
     }
 
     record Fund(long minor) implements Action {
@@ -98,17 +117,22 @@ class MoneyConservationPropertyTest {
         Arbitrary<Action> advance = Arbitraries.integers().between(1, 24 * 200).map(Advance::new);
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(3, fund), net.jqwik.api.Tuple.of(4, charge), net.jqwik.api.Tuple.of(2, reserve),
-                net.jqwik.api.Tuple.of(1, release), net.jqwik.api.Tuple.of(2, settle), net.jqwik.api.Tuple.of(2, advance))
+                net.jqwik.api.Tuple.of(1, release), net.jqwik.api.Tuple.of(2, settle), net.jqwik.api.Tuple.of(2, advance),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(new Recharge())),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(new SwitchToMca())))
                 .list().ofMinSize(1).ofMaxSize(40);
     }
 
     @Property(tries = 150)
-    void conservesMoneyAndDrawsOldestFirst(@ForAll("sequences") List<Action> actions) {
+    void conservesMoneyAndDrawsOldestFirst(@ForAll("sequences") List<Action> actions, @ForAll boolean autoRecharge) {
         CommandGateway commands = axon().commandGateway();
         CLOCK.set(CreditAccountFixtures.T0);
         TenantId tenant = TenantId.of("prop-" + TENANTS.incrementAndGet());
         commands.sendAndWait(new OpenCreditAccount(tenant, "USD", BillingAgreement.DIRECT, "prop"));
         commands.sendAndWait(new SetPaymentMethod(tenant, "CARD", SandboxPaymentProvider.PAYS, "prop"));
+        if (autoRecharge) {
+            commands.sendAndWait(new ConfigureAutoRecharge(tenant, true, new BigDecimal("100.00"), new BigDecimal("50.00"), "prop"));
+        }
         Reference model = new Reference();
         List<String> reservations = new ArrayList<>();
         int seen = events(tenant).size();
@@ -116,11 +140,26 @@ class MoneyConservationPropertyTest {
         for (Action action : actions) {
             step++;
             Instant now = CLOCK.instant();
-            if (action instanceof Fund fund) {
+            if (action instanceof Fund fund && model.mca) {
+                assertThatThrownBy(() -> commands.sendAndWait(new AddFunds(tenant, "tr-x", "inv-x",
+                        BigDecimal.valueOf(fund.minor(), 2), "prop"))).isInstanceOf(LedgerException.class);
+            } else if (action instanceof Fund fund) {
                 model.catchUp(now);
                 commands.sendAndWait(new AddFunds(tenant, "tr-" + step, "inv-" + step,
                         BigDecimal.valueOf(fund.minor(), 2), "prop"));
                 model.fund("tr-" + step, fund.minor(), now);
+            } else if (action instanceof Recharge) {
+                String pending = pendingRecharge(events(tenant));
+                if (pending != null) {
+                    model.catchUp(now);
+                    commands.sendAndWait(new AttemptRecharge(tenant, pending));
+                    model.fund(pending + "-tranche", 5_000, now);
+                }
+            } else if (action instanceof SwitchToMca && !model.mca) {
+                commands.sendAndWait(new ConfigureAutoRecharge(tenant, false, null, null, "prop"));
+                model.catchUp(now);
+                commands.sendAndWait(new ChangeBillingAgreement(tenant, BillingAgreement.MCA, "prop"));
+                model.mca = true;
             } else if (action instanceof Charge charge) {
                 model.catchUp(now);
                 commands.sendAndWait(new ChargeUsage(tenant, "c-" + step, "call-" + step, null, usd(charge.minor())));
@@ -158,6 +197,13 @@ class MoneyConservationPropertyTest {
         List<String> expired = new ArrayList<>();
         long unfunded = 0;
         for (Object event : fresh) {
+            if (event instanceof PostpaidUsageRecorded postpaid) {
+                assertThat(model.mca).as("INV-CA-13 postpaid only on MCA").isTrue();
+                unfunded += postpaid.amount().minor();
+            }
+            if (event instanceof UnfundedUsageRecorded) {
+                assertThat(model.mca).as("INV-CA-13 never unfunded on MCA").isFalse();
+            }
             if (event instanceof FundsConsumed consumed) {
                 portions.add(consumed.portions().stream().map(p -> p.trancheId() + "=" + p.amount().minor()).toList());
                 assertThat(consumed.portions().stream().mapToLong(p -> p.amount().minor()).sum()).isEqualTo(consumed.amount().minor());
@@ -179,6 +225,21 @@ class MoneyConservationPropertyTest {
                 .isEqualTo(standing.balance().minor() + consumed + forfeited);
         assertThat(standing.balance().minor()).isEqualTo(model.balance()).isNotNegative();
         assertThat(standing.available().minor()).isEqualTo(model.available()).isBetween(0L, standing.balance().minor());
+    }
+
+    /** The recharge in flight according to the events: triggered and not yet ended. */
+    private static String pendingRecharge(List<Object> events) {
+        String pending = null;
+        for (Object event : events) {
+            if (event instanceof RechargeTriggered triggered) {
+                pending = triggered.rechargeId();
+            } else if (event instanceof FundsAdded added && added.rechargeId() != null
+                    || event instanceof RechargeCancelled
+                    || event instanceof RechargeFailed failed && failed.nextAttemptAt() == null) {
+                pending = null;
+            }
+        }
+        return pending;
     }
 
     private static <E> long sum(List<Object> events, Class<E> type, java.util.function.ToLongFunction<E> amount) {
@@ -239,6 +300,7 @@ class MoneyConservationPropertyTest {
         private List<List<String>> portions = new ArrayList<>();
         private List<String> expired = new ArrayList<>();
         private long unfunded;
+        boolean mca;
 
         void fund(String id, long minor, Instant at) {
             ids.add(id);
