@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryGateway;
+import org.commcredits.ledger.api.creditaccount.AccountStanding;
 import org.commcredits.ledger.api.creditaccount.ChargeOutcome;
+import org.commcredits.ledger.api.creditaccount.FindAccountStanding;
+import org.commcredits.ledger.api.creditaccount.FundsReserved;
+import org.commcredits.ledger.api.creditaccount.ReserveFunds;
 import org.commcredits.ledger.api.creditaccount.ChargeUsage;
 import org.commcredits.ledger.api.creditaccount.FundsConsumed;
 import org.commcredits.ledger.api.creditaccount.InvoiceIssued;
@@ -153,6 +158,16 @@ class CreditAccountJourneyPostgresTest {
         assertThat(postpaid.total()).isEqualTo(usd("45.00"));
         assertThat(awaitBalance(http, b -> b.get("billingAgreement").asText().equals("MCA")).get("balance").asText())
                 .isEqualTo("0.00");
+
+        // what the call path asks: the standing from the account itself, and holds on a drained MCA account
+        QueryGateway queries = ledger.bean(QueryGateway.class);
+        AccountStanding standing = queries.query(new FindAccountStanding(TENANT), AccountStanding.class).join();
+        assertThat(standing.isPostpaid()).isTrue();
+        assertThat(standing.available()).isEqualTo(usd("0.00"));
+        assertThat(queries.query(new FindAccountStanding(TenantId.of("nobody")), AccountStanding.class).join()).isNull();
+        FundsReserved nothing = ledger.bean(CommandGateway.class).sendAndWait(
+                new ReserveFunds(TENANT, "res-1", usd("1.00"), true, null));
+        assertThat(nothing).as("nothing available to hold").isNull();
     }
 
     /** Existence, authorisation and validation answer before any business rule. */
