@@ -110,6 +110,26 @@ class CreditAccountAutoRechargeTest {
     }
 
     @Test
+    @DisplayName("contract order for auto-recharge: BELOW_MINIMUM_FUNDING, then AUTO_RECHARGE_NOT_ALLOWED_FOR_MCA, then NO_PAYMENT_METHOD")
+    void autoRechargeRejectionsComeInTheContractsOrder() {
+        fixture.given(opened(BillingAgreement.MCA))
+                .when(enable("20.00", "10.00"))
+                .expectException(rejectedWith(ErrorCode.BELOW_MINIMUM_FUNDING));
+        fixture.given(opened(BillingAgreement.MCA))
+                .when(enable("20.00", "50.00"))
+                .expectException(rejectedWith(ErrorCode.AUTO_RECHARGE_NOT_ALLOWED_FOR_MCA));
+    }
+
+    @Test
+    @DisplayName("INV-CA-06 turning auto-recharge off when it is off changes nothing")
+    void turningOffTwiceChangesNothing() {
+        fixture.given(opened(), card("pm_card_visa"))
+                .when(new ConfigureAutoRecharge(TENANT, false, null, null, ADMIN))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     @DisplayName("INV-CA-12 cannotSwitchToMcaWhileAutoRechargeIsOn (AUTO_RECHARGE_MUST_BE_OFF)")
     void cannotSwitchToMcaWithAutoRechargeOn() {
         fixture.given(withAutoRecharge("pm_card_visa"))

@@ -125,6 +125,15 @@ class CreditAccountFundingTest {
     }
 
     @Test
+    @DisplayName("ACCOUNT_NOT_FOUND: a command to a tenant without an account is rejected by the repository (404 at the edge)")
+    void cannotFundWithoutAnAccount() {
+        fixture.givenNoPriorActivity()
+                .when(addFunds("tr-1", "100.00"))
+                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
     @DisplayName("INV-CA-15 cannotFundWithoutAPaymentMethod (NO_PAYMENT_METHOD)")
     void cannotFundWithoutAPaymentMethod() {
         fixture.given(opened())
