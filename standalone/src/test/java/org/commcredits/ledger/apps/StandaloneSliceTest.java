@@ -28,8 +28,8 @@ class StandaloneSliceTest {
                     "{\"currency\":\"USD\",\"billingAgreement\":\"DIRECT\"}");
             assertThat(opened.status()).isEqualTo(201);
             assertThat(opened.header("X-Event-Sequence")).isNotNull();
-            http.put("billing_admin", "/api/tenants/contoso/credit-account/payment-method",
-                    "{\"type\":\"CARD\",\"token\":\"pm_card_visa\"}");
+            assertThat(http.put("billing_admin", "/api/tenants/contoso/credit-account/payment-method",
+                    "{\"type\":\"CARD\",\"token\":\"pm_card_visa\"}").status()).isEqualTo(200);
 
             LedgerHttp.Answer funded = http.post("billing_admin", "/api/tenants/contoso/credit-account/funds",
                     "{\"amount\":\"100.00\"}");

@@ -4,30 +4,43 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.commcredits.ledger.api.creditaccount.AddFunds;
 import org.commcredits.ledger.api.creditaccount.BillingAgreement;
+import org.commcredits.ledger.api.creditaccount.ChangeBillingAgreement;
+import org.commcredits.ledger.api.creditaccount.ConfigureAutoRecharge;
 import org.commcredits.ledger.api.creditaccount.FundsAdded;
 import org.commcredits.ledger.api.creditaccount.OpenCreditAccount;
+import org.commcredits.ledger.api.creditaccount.SetPaymentMethod;
 import org.commcredits.ledger.api.error.ErrorCode;
 import org.commcredits.ledger.api.error.LedgerException;
 import org.commcredits.ledger.api.ids.TenantId;
+import org.commcredits.ledger.api.money.Money;
 import org.commcredits.ledger.platform.commands.CommandExecutor;
+import org.commcredits.ledger.platform.security.LedgerPrincipal;
 import org.commcredits.ledger.platform.web.RequestFields;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.commcredits.ledger.platform.security.LedgerPrincipal;
 
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /** The credit account's command paths of the contract. */
 @RestController
 @RequestMapping(path = "/api/tenants/{tenantId}/credit-account", produces = "application/json")
 class CreditAccountController {
+
+    /** Payment method types the ledger takes; the token is the provider's ({@code pm_...}), never a card number. */
+    static final String CARD = "CARD";
+    private static final Pattern TOKEN = Pattern.compile("pm_[A-Za-z0-9_]{1,100}");
 
     private final CommandGateway commands;
     private final CommandExecutor executor;
@@ -50,6 +63,21 @@ class CreditAccountController {
                        String invoiceId) {
     }
 
+    record AutoRechargeRequest(Boolean enabled, String threshold, String amount) {
+    }
+
+    record PaymentMethodRequest(String type, String token) {
+    }
+
+    record PaymentMethodAnswer(String type, String token) {
+    }
+
+    record BillingAgreementRequest(String billingAgreement) {
+    }
+
+    record BillingAgreementAnswer(String billingAgreement) {
+    }
+
     @PostMapping(consumes = "application/json")
     ResponseEntity<String> open(@PathVariable String tenantId, @RequestBody OpenRequest request,
                                 @AuthenticationPrincipal LedgerPrincipal principal) {
@@ -62,7 +90,7 @@ class CreditAccountController {
                 () -> {
                     commands.sendAndWait(new OpenCreditAccount(tenant, currency, agreement, principal.name()));
                     return new CommandExecutor.Answer(201,
-                            new AccountAnswer(tenantId, currency, agreement.name(), zeroIn(currency)));
+                            new AccountAnswer(tenantId, currency, agreement.name(), Money.zero(currency).toPlainString()));
                 }));
     }
 
@@ -72,14 +100,72 @@ class CreditAccountController {
                                     @AuthenticationPrincipal LedgerPrincipal principal) {
         TenantId tenant = TenantId.of(RequestFields.id(tenantId, "tenantId"));
         RequestFields.required(request, "body");
-        var amount = RequestFields.positiveAmount(request.amount(), "amount");
+        BigDecimal amount = RequestFields.positiveAmount(request.amount(), "amount");
+        // Chosen once per request, outside the retried action: a retry after a conflict repeats the same
+        // payment idempotency key, so the provider never charges twice.
+        String trancheId = "tr-" + UUID.randomUUID();
+        String invoiceId = "inv-" + UUID.randomUUID();
         return executor.execute(new CommandExecutor.Command(tenant.creditAccountAggregateId(), idempotencyKey, tenantId,
                 request, () -> {
-                    FundsAdded added = onAccount(() -> commands.sendAndWait(new AddFunds(tenant,
-                            "tr-" + UUID.randomUUID(), "inv-" + UUID.randomUUID(), amount, principal.name())));
+                    FundsAdded added = onAccount(() -> commands.sendAndWait(
+                            new AddFunds(tenant, trancheId, invoiceId, amount, principal.name())));
                     return new CommandExecutor.Answer(201, new FundsAnswer(added.trancheId(),
                             added.amount().toPlainString(), added.purchasedAt().toString(), added.expiresAt().toString(),
                             added.balanceAfter().toPlainString(), added.invoiceId()));
+                }));
+    }
+
+    @PutMapping(path = "/auto-recharge", consumes = "application/json")
+    ResponseEntity<String> autoRecharge(@PathVariable String tenantId, @RequestBody AutoRechargeRequest request,
+                                        @AuthenticationPrincipal LedgerPrincipal principal) {
+        TenantId tenant = TenantId.of(RequestFields.id(tenantId, "tenantId"));
+        RequestFields.required(request, "body");
+        boolean enabled = RequestFields.required(request.enabled(), "enabled");
+        BigDecimal threshold = enabled ? RequestFields.nonNegativeAmount(request.threshold(), "threshold") : null;
+        BigDecimal amount = enabled ? RequestFields.positiveAmount(request.amount(), "amount") : null;
+        return executor.execute(new CommandExecutor.Command(tenant.creditAccountAggregateId(), null, tenantId, request,
+                () -> {
+                    onAccount(() -> commands.sendAndWait(
+                            new ConfigureAutoRecharge(tenant, enabled, threshold, amount, principal.name())));
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("enabled", enabled);
+                    if (enabled) {
+                        answer.put("threshold", request.threshold());
+                        answer.put("amount", request.amount());
+                    }
+                    return new CommandExecutor.Answer(200, answer);
+                }));
+    }
+
+    @PutMapping(path = "/payment-method", consumes = "application/json")
+    ResponseEntity<String> paymentMethod(@PathVariable String tenantId, @RequestBody PaymentMethodRequest request,
+                                         @AuthenticationPrincipal LedgerPrincipal principal) {
+        TenantId tenant = TenantId.of(RequestFields.id(tenantId, "tenantId"));
+        RequestFields.required(request, "body");
+        if (!CARD.equals(RequestFields.required(request.type(), "type"))
+                || !TOKEN.matcher(RequestFields.required(request.token(), "token")).matches()) {
+            throw new LedgerException(ErrorCode.INVALID_PAYMENT_METHOD,
+                    "type must be CARD and token a payment provider token such as pm_card_visa");
+        }
+        return executor.execute(new CommandExecutor.Command(tenant.creditAccountAggregateId(), null, tenantId, request,
+                () -> {
+                    onAccount(() -> commands.sendAndWait(
+                            new SetPaymentMethod(tenant, request.type(), request.token(), principal.name())));
+                    return new CommandExecutor.Answer(200, new PaymentMethodAnswer(request.type(), request.token()));
+                }));
+    }
+
+    @PutMapping(path = "/billing-agreement", consumes = "application/json")
+    ResponseEntity<String> billingAgreement(@PathVariable String tenantId, @RequestBody BillingAgreementRequest request,
+                                            @AuthenticationPrincipal LedgerPrincipal principal) {
+        TenantId tenant = TenantId.of(RequestFields.id(tenantId, "tenantId"));
+        RequestFields.required(request, "body");
+        BillingAgreement agreement = RequestFields.enumValue(BillingAgreement.class, request.billingAgreement(),
+                "billingAgreement", ErrorCode.INVALID_BILLING_AGREEMENT);
+        return executor.execute(new CommandExecutor.Command(tenant.creditAccountAggregateId(), null, tenantId, request,
+                () -> {
+                    onAccount(() -> commands.sendAndWait(new ChangeBillingAgreement(tenant, agreement, principal.name())));
+                    return new CommandExecutor.Answer(200, new BillingAgreementAnswer(agreement.name()));
                 }));
     }
 
@@ -90,9 +176,5 @@ class CreditAccountController {
         } catch (AggregateNotFoundException missing) {
             throw new LedgerException(ErrorCode.ACCOUNT_NOT_FOUND, "This tenant has no credit account; open one first");
         }
-    }
-
-    private static String zeroIn(String currency) {
-        return org.commcredits.ledger.api.money.Money.zero(currency).toPlainString();
     }
 }

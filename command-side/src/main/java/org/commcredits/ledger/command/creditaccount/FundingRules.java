@@ -8,10 +8,11 @@ import org.commcredits.ledger.api.money.MoneyFormat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 
 /** The rules of buying credit, named once. */
-final class FundingRules {
+public final class FundingRules {
 
     /** INV-CA-02: a funding or an auto-recharge amount is at least 50.00 in the account's currency. */
     static final BigDecimal MINIMUM_FUNDING = new BigDecimal("50.00");
@@ -41,5 +42,15 @@ final class FundingRules {
 
     static Instant expiryOf(Instant purchasedAt) {
         return purchasedAt.atZone(ZoneOffset.UTC).plusMonths(VALIDITY_MONTHS).toInstant();
+    }
+
+    /** INV-CA-13: the calendar month (UTC, {@code YYYY-MM}) that postpaid usage at {@code instant} is billed in. */
+    static String monthOf(Instant instant) {
+        return YearMonth.from(instant.atZone(ZoneOffset.UTC)).toString();
+    }
+
+    /** The first instant after {@code month} (UTC): when its postpaid usage invoice falls due. */
+    public static Instant endOf(String month) {
+        return YearMonth.parse(month).plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }

@@ -1,0 +1,85 @@
+package org.commcredits.ledger.query.notifications;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.commcredits.ledger.api.creditaccount.BalanceDepleted;
+import org.commcredits.ledger.api.creditaccount.FundingSource;
+import org.commcredits.ledger.api.creditaccount.FundsAdded;
+import org.commcredits.ledger.api.creditaccount.LowBalanceWarned;
+import org.commcredits.ledger.api.creditaccount.RechargeFailed;
+import org.commcredits.ledger.api.creditaccount.TrancheExpiringSoon;
+import org.commcredits.ledger.api.money.Money;
+import org.commcredits.ledger.platform.storage.EventPositions;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/**
+ * One {@code rm_notification} row per notification event of the credit account: low balance, balance
+ * depleted, recharge succeeded (an auto-recharge's {@link FundsAdded}), recharge failed, tranche expiring soon.
+ * Keyed by the event's global index, so a redelivered event is merged onto its own row.
+ */
+@Component
+@ProcessingGroup(NotificationProjection.PROCESSOR)
+class NotificationProjection {
+
+    static final String PROCESSOR = "notifications";
+
+    private final JdbcTemplate jdbc;
+
+    NotificationProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(LowBalanceWarned event, TrackingToken token) {
+        insert(token, event.tenantId().value(), NotificationType.LOW_BALANCE, event.warnedAt(), event.balance(), null,
+                "The balance " + event.balance() + " is below the auto-recharge threshold " + event.threshold());
+    }
+
+    @EventHandler
+    void on(BalanceDepleted event, TrackingToken token) {
+        insert(token, event.tenantId().value(), NotificationType.BALANCE_DEPLETED, event.depletedAt(), null, null,
+                "The credit balance is used up");
+    }
+
+    @EventHandler
+    void on(FundsAdded event, TrackingToken token) {
+        if (event.source() == FundingSource.AUTO_RECHARGE) {
+            insert(token, event.tenantId().value(), NotificationType.RECHARGE_SUCCEEDED, event.purchasedAt(),
+                    event.amount(), event.rechargeId(), "Auto-recharge added " + event.amount() + "; balance " + event.balanceAfter());
+        }
+    }
+
+    @EventHandler
+    void on(RechargeFailed event, TrackingToken token) {
+        insert(token, event.tenantId().value(), NotificationType.RECHARGE_FAILED, event.failedAt(), null, event.rechargeId(),
+                "Auto-recharge attempt " + event.attempt() + " failed (" + event.reason() + "); "
+                        + (event.nextAttemptAt() == null ? "no further attempt" : "next attempt at " + event.nextAttemptAt()));
+    }
+
+    @EventHandler
+    void on(TrancheExpiringSoon event, TrackingToken token) {
+        insert(token, event.tenantId().value(), NotificationType.TRANCHE_EXPIRING_SOON, event.warnedAt(), event.remaining(),
+                event.trancheId(), event.remaining() + " of credit expires at " + event.expiresAt());
+    }
+
+    private void insert(TrackingToken token, String tenantId, NotificationType type, Instant at, Money amount,
+                        String reference, String message) {
+        long sequence = EventPositions.of(token);
+        jdbc.update("MERGE INTO rm_notification t USING (VALUES (?)) s(sequence) ON t.sequence = s.sequence "
+                        + "WHEN NOT MATCHED THEN INSERT (sequence, tenant_id, type, occurred_at, amount_minor, currency, reference, message) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                sequence, sequence, tenantId, type.name(), Timestamp.from(at), amount == null ? null : amount.minor(),
+                amount == null ? null : amount.currency(), reference, message);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM rm_notification");
+    }
+}
