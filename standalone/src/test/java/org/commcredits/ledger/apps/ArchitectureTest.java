@@ -76,11 +76,20 @@ class ArchitectureTest {
                 .check(production);
     }
 
-    /** The aggregate itself, or a class nested in an aggregate (its state, its lambdas). */
+    /**
+     * The aggregate itself, a class nested in an aggregate (its state, its lambdas), or a read-only query
+     * handler of the aggregate's own package named {@code *Queries} that loads it through Axon's
+     * {@code Repository} (the call path's standing query must not decide on a lagging read model).
+     */
     private static DescribedPredicate<JavaClass> ownedByAnAggregate() {
-        return new DescribedPredicate<>("are the aggregate itself or nested in an aggregate") {
+        return new DescribedPredicate<>("are the aggregate itself, nested in it, or its package's *Queries reader") {
             @Override
             public boolean test(JavaClass dependent) {
+                if (dependent.getSimpleName().endsWith("Queries")
+                        && production.stream().anyMatch(aggregate -> aggregate.isAnnotatedWith(Aggregate.class)
+                        && aggregate.getPackageName().equals(dependent.getPackageName()))) {
+                    return true;
+                }
                 for (JavaClass current = dependent; current != null; current = current.getEnclosingClass().orElse(null)) {
                     if (current.isAnnotatedWith(Aggregate.class)) {
                         return true;

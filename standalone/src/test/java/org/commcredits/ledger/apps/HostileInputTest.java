@@ -190,7 +190,8 @@ class HostileInputTest extends LedgerOnPostgres {
     private static boolean isAcceptable(String field, String mutation) {
         return field.equals("enabled") && mutation.equals("boolean")
                 || field.equals("seats") && mutation.equals("number")
-                || field.equals("durationSeconds") && mutation.equals("number");
+                || field.equals("durationSeconds") && mutation.equals("number")
+                || field.equals("threshold") && mutation.equals("zero amount");
     }
 
     private static String wrap(JsonNode valid, ObjectNode item) {
