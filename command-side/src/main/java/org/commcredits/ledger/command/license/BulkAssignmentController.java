@@ -1,0 +1,133 @@
+package org.commcredits.ledger.command.license;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.commcredits.ledger.api.error.ErrorCode;
+import org.commcredits.ledger.api.error.LedgerException;
+import org.commcredits.ledger.api.ids.Ids;
+import org.commcredits.ledger.api.ids.TenantId;
+import org.commcredits.ledger.api.ids.UserId;
+import org.commcredits.ledger.api.license.AssignLicenses;
+import org.commcredits.ledger.api.license.BulkAssignmentResult;
+import org.commcredits.ledger.api.license.BulkAssignmentResult.Outcome;
+import org.commcredits.ledger.api.license.LicenseIds;
+import org.commcredits.ledger.api.license.Sku;
+import org.commcredits.ledger.platform.commands.CommandExecutor;
+import org.commcredits.ledger.platform.security.LedgerPrincipal;
+import org.commcredits.ledger.platform.web.RequestFields;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code POST /licenses/bulk-assign}: up to 10,000 users, one result per user, never all-or-nothing.
+ *
+ * <p>The users go to the tenant aggregate in chunks of {@link #CHUNK} per command, each chunk its own
+ * transaction through {@link CommandExecutor} (so a chunk that loses a race is retried on its own, and the
+ * chunks before it stay committed). Each chunk appends one {@code LicensesBulkAssigned} naming exactly who
+ * got a seat. Retrying the same request is safe: users who already hold the SKU report {@code ALREADY_ASSIGNED}.
+ */
+@RestController
+class BulkAssignmentController {
+
+    static final int MAX_USERS = 10_000;
+    static final int CHUNK = 1_000;
+
+    private final CommandGateway commands;
+    private final CommandExecutor executor;
+
+    BulkAssignmentController(CommandGateway commands, CommandExecutor executor) {
+        this.commands = commands;
+        this.executor = executor;
+    }
+
+    record BulkRequest(String sku, List<String> userIds) {
+    }
+
+    record ChunkRequest(String bulkId, String sku, List<String> userIds) {
+    }
+
+    record ResultView(String userId, String outcome, String code) {
+    }
+
+    record BulkAnswer(String bulkId, String sku, int assigned, int alreadyAssigned, int rejected,
+                      List<ResultView> items, String next) {
+    }
+
+    @PostMapping(path = "/api/tenants/{tenantId}/licenses/bulk-assign", consumes = "application/json",
+            produces = "application/json")
+    ResponseEntity<BulkAnswer> bulkAssign(@PathVariable String tenantId, @RequestBody BulkRequest request,
+                                          @AuthenticationPrincipal LedgerPrincipal principal) {
+        TenantId tenant = TenantId.of(RequestFields.id(tenantId, "tenantId"));
+        RequestFields.required(request, "body");
+        Sku sku = LicenseController.sku(request.sku());
+        List<String> userIds = RequestFields.required(request.userIds(), "userIds");
+        if (userIds.isEmpty()) {
+            throw new LedgerException(ErrorCode.INVALID_REQUEST, "userIds must name at least one user");
+        }
+        if (userIds.size() > MAX_USERS) {
+            throw new LedgerException(ErrorCode.TOO_MANY_ITEMS, "At most " + MAX_USERS + " users per bulk assignment");
+        }
+        String bulkId = "bulk-" + UUID.randomUUID();
+        String aggregateId = LicenseIds.aggregateId(tenant);
+        List<ResultView> results = new ArrayList<>(userIds.size());
+        String lastSequence = null;
+        for (int from = 0; from < userIds.size(); from += CHUNK) {
+            List<String> chunk = userIds.subList(from, Math.min(from + CHUNK, userIds.size()));
+            // A malformed id is that user's result, not the batch's failure.
+            List<UserId> valid = new ArrayList<>(chunk.size());
+            for (String userId : chunk) {
+                if (Ids.isValid(userId)) {
+                    valid.add(UserId.of(userId));
+                }
+            }
+            List<BulkAssignmentResult> decided = new ArrayList<>();
+            if (!valid.isEmpty()) {
+                ResponseEntity<String> answer = executor.execute(new CommandExecutor.Command(aggregateId, null, tenantId,
+                        new ChunkRequest(bulkId, sku.name(), chunk), () -> {
+                            List<BulkAssignmentResult> outcome = commands.sendAndWait(
+                                    new AssignLicenses(tenant, sku, valid, bulkId, principal.name()));
+                            decided.clear();
+                            decided.addAll(outcome);
+                            return new CommandExecutor.Answer(200, outcome.size());
+                        }));
+                lastSequence = answer.getHeaders().getFirst(CommandExecutor.EVENT_SEQUENCE_HEADER);
+            }
+            int next = 0;
+            for (String userId : chunk) {
+                if (Ids.isValid(userId)) {
+                    BulkAssignmentResult result = decided.get(next++);
+                    results.add(new ResultView(result.userId(), result.outcome().name(),
+                            result.code() == null ? null : result.code().name()));
+                } else {
+                    results.add(new ResultView(userId, Outcome.REJECTED.name(), ErrorCode.INVALID_ID.name()));
+                }
+            }
+        }
+        int assigned = count(results, Outcome.ASSIGNED);
+        int already = count(results, Outcome.ALREADY_ASSIGNED);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
+        if (lastSequence != null) {
+            response.header(CommandExecutor.EVENT_SEQUENCE_HEADER, lastSequence);
+        }
+        return response.body(new BulkAnswer(bulkId, sku.name(), assigned, already, results.size() - assigned - already,
+                results, null));
+    }
+
+    private static int count(List<ResultView> results, Outcome outcome) {
+        int n = 0;
+        for (ResultView result : results) {
+            if (result.outcome().equals(outcome.name())) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

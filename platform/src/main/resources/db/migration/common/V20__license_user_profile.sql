@@ -1,0 +1,9 @@
+-- Command-side lookup for the call path (FindUserCallingProfile): one row per licensed user, written in the
+-- same transaction as the licensing events by a subscribing processor. skus: sorted, comma-separated.
+CREATE TABLE lic_user_profile (
+    tenant_id      VARCHAR(128) NOT NULL,
+    user_id        VARCHAR(128) NOT NULL,
+    usage_location VARCHAR(2),
+    skus           VARCHAR(256) NOT NULL DEFAULT '',
+    CONSTRAINT pk_lic_user_profile PRIMARY KEY (tenant_id, user_id)
+);
