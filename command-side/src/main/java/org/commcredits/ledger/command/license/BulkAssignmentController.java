@@ -10,6 +10,7 @@ import org.commcredits.ledger.api.license.AssignLicenses;
 import org.commcredits.ledger.api.license.BulkAssignmentResult;
 import org.commcredits.ledger.api.license.BulkAssignmentResult.Outcome;
 import org.commcredits.ledger.api.license.LicenseIds;
+import org.commcredits.ledger.api.license.SetUsageLocations;
 import org.commcredits.ledger.api.license.Sku;
 import org.commcredits.ledger.platform.commands.CommandExecutor;
 import org.commcredits.ledger.platform.security.LedgerPrincipal;
@@ -27,7 +28,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * {@code POST /licenses/bulk-assign}: up to 10,000 users, one result per user, never all-or-nothing.
+ * {@code POST /licenses/bulk-assign} (and the bulk usage-location extension): up to 10,000 users, one result per user, never all-or-nothing.
  *
  * <p>The users go to the tenant aggregate in chunks of {@link #CHUNK} per command, each chunk its own
  * transaction through {@link CommandExecutor} (so a chunk that loses a race is retried on its own, and the
@@ -42,10 +43,12 @@ class BulkAssignmentController {
 
     private final CommandGateway commands;
     private final CommandExecutor executor;
+    private final TenantLicenseLock lock;
 
-    BulkAssignmentController(CommandGateway commands, CommandExecutor executor) {
+    BulkAssignmentController(CommandGateway commands, CommandExecutor executor, TenantLicenseLock lock) {
         this.commands = commands;
         this.executor = executor;
+        this.lock = lock;
     }
 
     record BulkRequest(String sku, List<String> userIds) {
@@ -68,13 +71,7 @@ class BulkAssignmentController {
         TenantId tenant = TenantId.of(RequestFields.id(tenantId, "tenantId"));
         RequestFields.required(request, "body");
         Sku sku = LicenseController.sku(request.sku());
-        List<String> userIds = RequestFields.required(request.userIds(), "userIds");
-        if (userIds.isEmpty()) {
-            throw new LedgerException(ErrorCode.INVALID_REQUEST, "userIds must name at least one user");
-        }
-        if (userIds.size() > MAX_USERS) {
-            throw new LedgerException(ErrorCode.TOO_MANY_ITEMS, "At most " + MAX_USERS + " users per bulk assignment");
-        }
+        List<String> userIds = users(request.userIds());
         String bulkId = "bulk-" + UUID.randomUUID();
         String aggregateId = LicenseIds.aggregateId(tenant);
         List<ResultView> results = new ArrayList<>(userIds.size());
@@ -92,6 +89,7 @@ class BulkAssignmentController {
             if (!valid.isEmpty()) {
                 ResponseEntity<String> answer = executor.execute(new CommandExecutor.Command(aggregateId, null, tenantId,
                         new ChunkRequest(bulkId, sku.name(), chunk), () -> {
+                            lock.lock(tenant);
                             List<BulkAssignmentResult> outcome = commands.sendAndWait(
                                     new AssignLicenses(tenant, sku, valid, bulkId, principal.name()));
                             decided.clear();
@@ -119,6 +117,75 @@ class BulkAssignmentController {
         }
         return response.body(new BulkAnswer(bulkId, sku.name(), assigned, already, results.size() - assigned - already,
                 results, null));
+    }
+
+    record LocationsRequest(String country, List<String> userIds) {
+    }
+
+    record LocationResult(String userId, String outcome, String code) {
+    }
+
+    record LocationsAnswer(String country, int set, int unchanged, int rejected, List<LocationResult> items, String next) {
+    }
+
+    /**
+     * {@code POST /licenses/bulk-usage-location} (an extension: docs/api-changes.md): one country for up to
+     * 10,000 users, one result per user ({@code SET}, {@code UNCHANGED}, or {@code REJECTED} with {@code INVALID_ID}).
+     */
+    @PostMapping(path = "/api/tenants/{tenantId}/licenses/bulk-usage-location", consumes = "application/json",
+            produces = "application/json")
+    ResponseEntity<LocationsAnswer> bulkUsageLocation(@PathVariable String tenantId, @RequestBody LocationsRequest request,
+                                                      @AuthenticationPrincipal LedgerPrincipal principal) {
+        TenantId tenant = TenantId.of(RequestFields.id(tenantId, "tenantId"));
+        RequestFields.required(request, "body");
+        var country = LicenseController.country(request.country());
+        List<String> userIds = users(request.userIds());
+        String aggregateId = LicenseIds.aggregateId(tenant);
+        List<LocationResult> results = new ArrayList<>(userIds.size());
+        String lastSequence = null;
+        for (int from = 0; from < userIds.size(); from += CHUNK) {
+            List<String> chunk = userIds.subList(from, Math.min(from + CHUNK, userIds.size()));
+            List<UserId> valid = chunk.stream().filter(Ids::isValid).map(UserId::of).toList();
+            java.util.Set<String> changed = new java.util.HashSet<>();
+            if (!valid.isEmpty()) {
+                ResponseEntity<String> answer = executor.execute(new CommandExecutor.Command(aggregateId, null, tenantId,
+                        new LocationsRequest(country.value(), chunk), () -> {
+                            lock.lock(tenant);
+                            java.util.Set<String> outcome = commands.sendAndWait(
+                                    new SetUsageLocations(tenant, country, valid, principal.name()));
+                            changed.clear();
+                            changed.addAll(outcome);
+                            return new CommandExecutor.Answer(200, outcome.size());
+                        }));
+                lastSequence = answer.getHeaders().getFirst(CommandExecutor.EVENT_SEQUENCE_HEADER);
+            }
+            for (String userId : chunk) {
+                if (!Ids.isValid(userId)) {
+                    results.add(new LocationResult(userId, "REJECTED", ErrorCode.INVALID_ID.name()));
+                } else {
+                    results.add(new LocationResult(userId, changed.contains(userId) ? "SET" : "UNCHANGED", null));
+                }
+            }
+        }
+        int set = (int) results.stream().filter(r -> r.outcome().equals("SET")).count();
+        int unchanged = (int) results.stream().filter(r -> r.outcome().equals("UNCHANGED")).count();
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
+        if (lastSequence != null) {
+            response.header(CommandExecutor.EVENT_SEQUENCE_HEADER, lastSequence);
+        }
+        return response.body(new LocationsAnswer(country.value(), set, unchanged, results.size() - set - unchanged,
+                results, null));
+    }
+
+    private static List<String> users(List<String> userIds) {
+        RequestFields.required(userIds, "userIds");
+        if (userIds.isEmpty()) {
+            throw new LedgerException(ErrorCode.INVALID_REQUEST, "userIds must name at least one user");
+        }
+        if (userIds.size() > MAX_USERS) {
+            throw new LedgerException(ErrorCode.TOO_MANY_ITEMS, "At most " + MAX_USERS + " users per request");
+        }
+        return userIds;
     }
 
     private static int count(List<ResultView> results, Outcome outcome) {

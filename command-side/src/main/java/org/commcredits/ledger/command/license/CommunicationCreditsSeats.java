@@ -19,13 +19,16 @@ class CommunicationCreditsSeats {
     static final String PROCESSOR = "license-credit-seats";
 
     private final CommandGateway commands;
+    private final TenantLicenseLock lock;
 
-    CommunicationCreditsSeats(CommandGateway commands) {
+    CommunicationCreditsSeats(CommandGateway commands, TenantLicenseLock lock) {
         this.commands = commands;
+        this.lock = lock;
     }
 
     @EventHandler
     void on(CommunicationCreditsEnabled event) {
+        lock.lock(event.tenantId());
         commands.sendAndWait(new EnableCommunicationCreditsSeats(event.tenantId(), event.enabledAt(), event.firstTrancheId()));
     }
 }

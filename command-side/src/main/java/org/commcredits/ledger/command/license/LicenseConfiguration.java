@@ -30,5 +30,8 @@ class LicenseConfiguration {
         processing.registerSubscribingEventProcessor(UserCallingProfiles.PROCESSOR);
         processing.registerListenerInvocationErrorHandler(UserCallingProfiles.PROCESSOR,
                 configuration -> PropagatingErrorHandler.instance());
+        // A grant that fails (a conflict with an assignment) is retried by the processor, never skipped.
+        processing.registerListenerInvocationErrorHandler(CommunicationCreditsSeats.PROCESSOR,
+                configuration -> PropagatingErrorHandler.instance());
     }
 }

@@ -42,10 +42,12 @@ class LicenseController {
 
     private final CommandGateway commands;
     private final CommandExecutor executor;
+    private final TenantLicenseLock lock;
 
-    LicenseController(CommandGateway commands, CommandExecutor executor) {
+    LicenseController(CommandGateway commands, CommandExecutor executor, TenantLicenseLock lock) {
         this.commands = commands;
         this.executor = executor;
+        this.lock = lock;
     }
 
     record SubscriptionRequest(String sku, JsonNode seats) {
@@ -81,8 +83,11 @@ class LicenseController {
         Sku sku = sku(request.sku());
         long seats = seats(request.seats(), 1);
         return executor.execute(new CommandExecutor.Command(LicenseIds.aggregateId(tenant), null, tenantId, request,
-                () -> new CommandExecutor.Answer(201, SeatsAnswer.of(
-                        commands.sendAndWait(new SubscribeSeats(tenant, sku, seats, principal.name()))))));
+                () -> {
+                    lock.lock(tenant);
+                    return new CommandExecutor.Answer(201, SeatsAnswer.of(
+                            commands.sendAndWait(new SubscribeSeats(tenant, sku, seats, principal.name()))));
+                }));
     }
 
     /** Sets a subscription's seats in total, up or down (an extension of the contract: docs/api-changes.md). */
@@ -95,8 +100,11 @@ class LicenseController {
         RequestFields.required(request, "body");
         long seats = seats(request.seats(), 0);
         return executor.execute(new CommandExecutor.Command(LicenseIds.aggregateId(tenant), null, tenantId, request,
-                () -> new CommandExecutor.Answer(200, SeatsAnswer.of(
-                        commands.sendAndWait(new ChangeSeats(tenant, sku, seats, principal.name()))))));
+                () -> {
+                    lock.lock(tenant);
+                    return new CommandExecutor.Answer(200, SeatsAnswer.of(
+                            commands.sendAndWait(new ChangeSeats(tenant, sku, seats, principal.name()))));
+                }));
     }
 
     @PutMapping(path = "/users/{userId}/usage-location", consumes = "application/json")
@@ -109,6 +117,7 @@ class LicenseController {
         CountryCode country = country(request.country());
         return executor.execute(new CommandExecutor.Command(LicenseIds.aggregateId(tenant), null, tenantId, request,
                 () -> {
+                    lock.lock(tenant);
                     UserLicense after = commands.sendAndWait(new SetUsageLocation(tenant, user, country, principal.name()));
                     return new CommandExecutor.Answer(200, new UsageLocationAnswer(userId, country.value(),
                             names(after.skus())));
@@ -125,6 +134,7 @@ class LicenseController {
         Sku sku = sku(request.sku());
         return executor.execute(new CommandExecutor.Command(LicenseIds.aggregateId(tenant), null, tenantId, request,
                 () -> {
+                    lock.lock(tenant);
                     LicenseAssigned assigned = commands.sendAndWait(new AssignLicense(tenant, user, sku, principal.name()));
                     return new CommandExecutor.Answer(201, new LicenseAnswer(userId, sku.name(),
                             assigned.usageLocation() == null ? null : assigned.usageLocation().value(),
@@ -143,6 +153,7 @@ class LicenseController {
         String why = reason(reason);
         ResponseEntity<String> answer = executor.execute(new CommandExecutor.Command(LicenseIds.aggregateId(tenant), null,
                 tenantId, new RemovalRequest(userId, sku.name(), why), () -> {
+                    lock.lock(tenant);
                     commands.sendAndWait(new RemoveLicense(tenant, user, sku, why, principal.name()));
                     return new CommandExecutor.Answer(204, null);
                 }));

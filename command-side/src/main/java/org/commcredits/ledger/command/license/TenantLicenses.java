@@ -25,6 +25,7 @@ import org.commcredits.ledger.api.license.RemoveLicense;
 import org.commcredits.ledger.api.license.SeatsChanged;
 import org.commcredits.ledger.api.license.SeatsSubscribed;
 import org.commcredits.ledger.api.license.SetUsageLocation;
+import org.commcredits.ledger.api.license.SetUsageLocations;
 import org.commcredits.ledger.api.license.Sku;
 import org.commcredits.ledger.api.license.SkuCatalog;
 import org.commcredits.ledger.api.license.SubscribeSeats;
@@ -114,6 +115,23 @@ class TenantLicenses {
                     command.requestedBy(), clock.instant()));
         }
         return users.get(command.userId().value());
+    }
+
+    /** One event per user whose location changes; users already there are left alone (safe to retry). */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    Set<String> handle(SetUsageLocations command, Clock clock) {
+        Set<String> changed = new HashSet<>();
+        for (UserId userId : command.userIds()) {
+            UserLicense user = users.get(userId.value());
+            var previous = user == null ? null : user.usageLocation();
+            if (!command.country().equals(previous)) {
+                apply(new UsageLocationSet(command.tenantId(), userId, command.country(), previous,
+                        command.requestedBy(), clock.instant()));
+                changed.add(userId.value());
+            }
+        }
+        return changed;
     }
 
     /** Checks in the contract's order: INV-LIC-03 seat, INV-LIC-05 duplicate, INV-LIC-04 usage location. */

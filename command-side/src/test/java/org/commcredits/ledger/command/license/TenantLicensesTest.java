@@ -20,6 +20,7 @@ import org.commcredits.ledger.api.license.RemoveLicense;
 import org.commcredits.ledger.api.license.SeatsChanged;
 import org.commcredits.ledger.api.license.SeatsSubscribed;
 import org.commcredits.ledger.api.license.SetUsageLocation;
+import org.commcredits.ledger.api.license.SetUsageLocations;
 import org.commcredits.ledger.api.license.Sku;
 import org.commcredits.ledger.api.license.SubscribeSeats;
 import org.commcredits.ledger.api.license.UsageLocationSet;
@@ -139,6 +140,15 @@ class TenantLicensesTest {
         fixture.given(located(ALICE))
                 .when(new SetUsageLocation(T, ALICE, CountryCode.of("GB"), ADMIN))
                 .expectEvents(new UsageLocationSet(T, ALICE, CountryCode.of("GB"), US, ADMIN, NOW));
+    }
+
+    @Test
+    @DisplayName("canSetUsageLocationsInBulk: one event per user whose location changes, safe to retry")
+    void canSetUsageLocationsInBulk() {
+        fixture.given(located(ALICE))
+                .when(new SetUsageLocations(T, US, List.of(ALICE, BOB, BOB), ADMIN))
+                .expectEvents(located(BOB))
+                .expectResultMessagePayload(Set.of("bob"));
     }
 
     @Test

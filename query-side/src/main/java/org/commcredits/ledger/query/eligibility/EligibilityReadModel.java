@@ -39,7 +39,7 @@ class EligibilityReadModel {
                 "SELECT billing_agreement, balance_minor, held_minor FROM rm_elig_tenant WHERE tenant_id = ?",
                 (rs, n) -> new EligibilityFacts.Account(true, rs.getString(1), rs.getLong(2), rs.getLong(3)), tenantId);
         return new TenantView(accounts.isEmpty() ? EligibilityFacts.Account.NONE : accounts.get(0),
-                pools.of(tenantId, YearMonth.now(clock.withZone(ZoneOffset.UTC))));
+                pools.of(tenantId, YearMonth.from(clock.instant().atZone(ZoneOffset.UTC))));
     }
 
     /** One user; a user licensing has never heard of holds nothing and has no usage location. */
