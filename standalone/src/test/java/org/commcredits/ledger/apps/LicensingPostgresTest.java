@@ -256,6 +256,11 @@ class LicensingPostgresTest {
         JsonNode second = http.get(ADMIN, "/api/tenants/" + t + "/eligibility?limit=400&after=" + first.get("next").asText()).json();
         assertThat(second.get("items").get(0).get("userId").asText()).isEqualTo("u00400");
 
+        // A 1,000-user inventory loads from a snapshot.
+        assertThat(ledger.bean(JdbcTemplate.class).queryForObject(
+                "SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Long.class, t + "/licenses"))
+                .isEqualTo(1);
+
         // The call path's lookup answers from the command side.
         UserCallingProfile profile = ledger.bean(QueryGateway.class)
                 .query(new FindUserCallingProfile(TenantId.of(t), UserId.of("u00007")), UserCallingProfile.class).join();

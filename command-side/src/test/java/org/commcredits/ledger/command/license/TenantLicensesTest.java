@@ -327,6 +327,24 @@ class TenantLicensesTest {
                 .expectException(rejection(ErrorCode.NO_SEATS_AVAILABLE));
     }
 
+    @Test
+    @DisplayName("A snapshot of the inventory (stored JSON) restores the same state")
+    void snapshotRoundTripKeepsTheState() throws Exception {
+        TenantLicenses inventory = new TenantLicenses();
+        inventory.on(subscribed(CALLING_PLAN_DOMESTIC, 10));
+        inventory.on(creditsGranted());
+        inventory.on(located(ALICE));
+        inventory.on(assigned(ALICE, CALLING_PLAN_DOMESTIC, 1, Set.of(CALLING_PLAN_DOMESTIC)));
+        inventory.on(new LicensesBulkAssigned(T, COMMUNICATION_CREDITS, "b1",
+                List.of(new LicensesBulkAssigned.Assignee(ALICE, US, Set.of(CALLING_PLAN_DOMESTIC, COMMUNICATION_CREDITS))),
+                1, ADMIN, NOW));
+        var json = org.commcredits.ledger.platform.storage.EventJson.mapper();
+        String stored = json.writeValueAsString(inventory);
+        TenantLicenses restored = json.readValue(stored, TenantLicenses.class);
+        assertThat(json.writeValueAsString(restored)).isEqualTo(stored);
+        assertThat(stored).contains("\"alice\"").contains("COMMUNICATION_CREDITS");
+    }
+
     private static org.hamcrest.Matcher<Object> rejection(ErrorCode code) {
         return new org.hamcrest.TypeSafeMatcher<>() {
             @Override
