@@ -30,6 +30,7 @@ import org.commcredits.ledger.api.license.Sku;
 import org.commcredits.ledger.api.license.SkuCatalog;
 import org.commcredits.ledger.api.license.SubscribeSeats;
 import org.commcredits.ledger.api.license.UsageLocationSet;
+import org.commcredits.ledger.api.license.UsageLocationsSet;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -117,19 +118,21 @@ class TenantLicenses {
         return users.get(command.userId().value());
     }
 
-    /** One event per user whose location changes; users already there are left alone (safe to retry). */
+    /** One event naming every user whose location changes; users already there are left alone (safe to retry). */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     Set<String> handle(SetUsageLocations command, Clock clock) {
+        List<UsageLocationsSet.Change> changes = new ArrayList<>();
         Set<String> changed = new HashSet<>();
         for (UserId userId : command.userIds()) {
             UserLicense user = users.get(userId.value());
             var previous = user == null ? null : user.usageLocation();
-            if (!command.country().equals(previous)) {
-                apply(new UsageLocationSet(command.tenantId(), userId, command.country(), previous,
-                        command.requestedBy(), clock.instant()));
-                changed.add(userId.value());
+            if (!command.country().equals(previous) && changed.add(userId.value())) {
+                changes.add(new UsageLocationsSet.Change(userId, previous));
             }
+        }
+        if (!changes.isEmpty()) {
+            apply(new UsageLocationsSet(command.tenantId(), command.country(), changes, command.requestedBy(), clock.instant()));
         }
         return changed;
     }
@@ -270,6 +273,14 @@ class TenantLicenses {
     void on(UsageLocationSet event) {
         identify(event.tenantId());
         user(event.userId()).locate(event.country());
+    }
+
+    @EventSourcingHandler
+    void on(UsageLocationsSet event) {
+        identify(event.tenantId());
+        for (UsageLocationsSet.Change change : event.users()) {
+            user(change.userId()).locate(event.country());
+        }
     }
 
     @EventSourcingHandler

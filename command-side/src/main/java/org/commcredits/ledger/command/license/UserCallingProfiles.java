@@ -10,6 +10,7 @@ import org.commcredits.ledger.api.license.LicenseRemoved;
 import org.commcredits.ledger.api.license.LicensesBulkAssigned;
 import org.commcredits.ledger.api.license.Sku;
 import org.commcredits.ledger.api.license.UsageLocationSet;
+import org.commcredits.ledger.api.license.UsageLocationsSet;
 import org.commcredits.ledger.api.license.UserCallingProfile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -65,6 +66,18 @@ class UserCallingProfiles {
         String tenant = event.tenantId().value();
         String user = event.userId().value();
         jdbc.update(UPSERT_LOCATION, tenant, user, event.country().value(), tenant, user, event.country().value());
+    }
+
+    @EventHandler
+    void on(UsageLocationsSet event) {
+        String tenant = event.tenantId().value();
+        String country = event.country().value();
+        List<Object[]> rows = new ArrayList<>(event.users().size());
+        for (UsageLocationsSet.Change change : event.users()) {
+            String user = change.userId().value();
+            rows.add(new Object[] {tenant, user, country, tenant, user, country});
+        }
+        jdbc.batchUpdate(UPSERT_LOCATION, rows);
     }
 
     @EventHandler

@@ -24,6 +24,7 @@ import org.commcredits.ledger.api.license.SetUsageLocations;
 import org.commcredits.ledger.api.license.Sku;
 import org.commcredits.ledger.api.license.SubscribeSeats;
 import org.commcredits.ledger.api.license.UsageLocationSet;
+import org.commcredits.ledger.api.license.UsageLocationsSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -143,12 +144,20 @@ class TenantLicensesTest {
     }
 
     @Test
-    @DisplayName("canSetUsageLocationsInBulk: one event per user whose location changes, safe to retry")
+    @DisplayName("canSetUsageLocationsInBulk: one event naming each user whose location changes, safe to retry")
     void canSetUsageLocationsInBulk() {
         fixture.given(located(ALICE))
-                .when(new SetUsageLocations(T, US, List.of(ALICE, BOB, BOB), ADMIN))
-                .expectEvents(located(BOB))
-                .expectResultMessagePayload(Set.of("bob"));
+                .when(new SetUsageLocations(T, US, List.of(ALICE, BOB, BOB, CAROL), ADMIN))
+                .expectEvents(new UsageLocationsSet(T, US, List.of(new UsageLocationsSet.Change(BOB, null),
+                        new UsageLocationsSet.Change(CAROL, null)), ADMIN, NOW))
+                .expectResultMessagePayload(Set.of("bob", "carol"));
+        fixture.given(located(ALICE))
+                .when(new SetUsageLocations(T, US, List.of(ALICE), ADMIN))
+                .expectNoEvents();
+        fixture.given(new UsageLocationsSet(T, US, List.of(new UsageLocationsSet.Change(BOB, null)), ADMIN, NOW),
+                        subscribed(CALLING_PLAN_DOMESTIC, 1))
+                .when(new AssignLicense(T, BOB, CALLING_PLAN_DOMESTIC, ADMIN))
+                .expectEvents(assigned(BOB, CALLING_PLAN_DOMESTIC, 1, Set.of(CALLING_PLAN_DOMESTIC)));
     }
 
     @Test

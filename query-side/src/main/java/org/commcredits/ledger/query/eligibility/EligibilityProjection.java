@@ -18,6 +18,7 @@ import org.commcredits.ledger.api.license.LicenseRemoved;
 import org.commcredits.ledger.api.license.LicensesBulkAssigned;
 import org.commcredits.ledger.api.license.Sku;
 import org.commcredits.ledger.api.license.UsageLocationSet;
+import org.commcredits.ledger.api.license.UsageLocationsSet;
 import org.commcredits.ledger.platform.storage.EventPositions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -64,6 +65,19 @@ class EligibilityProjection {
         String user = event.userId().value();
         String country = event.country().value();
         jdbc.update(UPSERT_LOCATION, tenant, user, sequence, country, sequence, tenant, user, country, sequence);
+    }
+
+    @EventHandler
+    void on(UsageLocationsSet event, TrackingToken token) {
+        long sequence = EventPositions.of(token);
+        String tenant = event.tenantId().value();
+        String country = event.country().value();
+        List<Object[]> rows = new ArrayList<>(event.users().size());
+        for (UsageLocationsSet.Change change : event.users()) {
+            String user = change.userId().value();
+            rows.add(new Object[] {tenant, user, sequence, country, sequence, tenant, user, country, sequence});
+        }
+        jdbc.batchUpdate(UPSERT_LOCATION, rows);
     }
 
     @EventHandler

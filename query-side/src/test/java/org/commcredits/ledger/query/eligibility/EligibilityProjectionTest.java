@@ -20,6 +20,7 @@ import org.commcredits.ledger.api.license.LicenseRemoved;
 import org.commcredits.ledger.api.license.LicensesBulkAssigned;
 import org.commcredits.ledger.api.license.Sku;
 import org.commcredits.ledger.api.license.UsageLocationSet;
+import org.commcredits.ledger.api.license.UsageLocationsSet;
 import org.commcredits.ledger.api.money.Money;
 import org.commcredits.ledger.platform.testing.H2TestDatabase;
 import org.flywaydb.core.Flyway;
@@ -98,6 +99,8 @@ class EligibilityProjectionTest {
     private void feed(Object event, long position) {
         TrackingToken token = new GlobalSequenceTrackingToken(position);
         if (event instanceof UsageLocationSet e) {
+            projection.on(e, token);
+        } else if (event instanceof UsageLocationsSet e) {
             projection.on(e, token);
         } else if (event instanceof LicenseAssigned e) {
             projection.on(e, token);
@@ -322,7 +325,9 @@ class EligibilityProjectionTest {
                 funded(5000), consumed(1000, 4000),
                 new LicensesBulkAssigned(T, CALLING_PLAN_PAYG, "b1", List.of(
                         new LicensesBulkAssigned.Assignee(UserId.of("bob"), US, Set.of(CALLING_PLAN_PAYG))), 1, "admin", NOW),
-                new CommunicationCreditsEnabled(T, NOW, "tr-1"), poolExhausted(CALLING_PLAN_DOMESTIC));
+                new CommunicationCreditsEnabled(T, NOW, "tr-1"), poolExhausted(CALLING_PLAN_DOMESTIC),
+                new UsageLocationsSet(T, CountryCode.of("GB"), List.of(new UsageLocationsSet.Change(UserId.of("bob"), US),
+                        new UsageLocationsSet.Change(UserId.of("carol"), null)), "admin", NOW));
         List<Map<String, Object>> live = snapshot();
         projection.reset();
         assertThat(snapshot()).isEmpty();

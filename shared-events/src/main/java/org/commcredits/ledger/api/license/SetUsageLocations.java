@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Sets the same usage location for many users at once (the portal's "select users, set location"): one
- * {@link UsageLocationSet} per user whose location changes. Answered with the ids of the users it changed.
+ * {@link UsageLocationsSet} naming every user whose location changes. Answered with the ids of those users.
  */
 public record SetUsageLocations(TenantId tenantId, CountryCode country, List<UserId> userIds, String requestedBy) {
 
