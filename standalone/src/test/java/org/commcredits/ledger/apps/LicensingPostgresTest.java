@@ -60,7 +60,9 @@ class LicensingPostgresTest {
     @BeforeAll
     void start() {
         database = PostgresTestDatabase.create("licensing");
-        ledger = RunningLedger.start(StandaloneApplication.class, database.url(), database.user());
+        // Snapshots every 5 events, so that the tests load the inventory from snapshots, not only from events.
+        ledger = RunningLedger.start(StandaloneApplication.class, database.url(), database.user(),
+                "ledger.license.snapshot-threshold=5");
         http = ledger.http();
     }
 
@@ -256,10 +258,10 @@ class LicensingPostgresTest {
         JsonNode second = http.get(ADMIN, "/api/tenants/" + t + "/eligibility?limit=400&after=" + first.get("next").asText()).json();
         assertThat(second.get("items").get(0).get("userId").asText()).isEqualTo("u00400");
 
-        // A 1,000-user inventory loads from a snapshot.
+        // The 1,000-user inventory was snapshotted on the way, and loaded from its snapshot since.
         assertThat(ledger.bean(JdbcTemplate.class).queryForObject(
                 "SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Long.class, t + "/licenses"))
-                .isEqualTo(1);
+                .isPositive();
 
         // The call path's lookup answers from the command side.
         UserCallingProfile profile = ledger.bean(QueryGateway.class)
