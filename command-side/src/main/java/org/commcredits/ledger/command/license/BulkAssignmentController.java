@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -146,12 +148,12 @@ class BulkAssignmentController {
         for (int from = 0; from < userIds.size(); from += CHUNK) {
             List<String> chunk = userIds.subList(from, Math.min(from + CHUNK, userIds.size()));
             List<UserId> valid = chunk.stream().filter(Ids::isValid).map(UserId::of).toList();
-            java.util.Set<String> changed = new java.util.HashSet<>();
+            Set<String> changed = new HashSet<>();
             if (!valid.isEmpty()) {
                 ResponseEntity<String> answer = executor.execute(new CommandExecutor.Command(aggregateId, null, tenantId,
                         new LocationsRequest(country.value(), chunk), () -> {
                             lock.lock(tenant);
-                            java.util.Set<String> outcome = commands.sendAndWait(
+                            Set<String> outcome = commands.sendAndWait(
                                     new SetUsageLocations(tenant, country, valid, principal.name()));
                             changed.clear();
                             changed.addAll(outcome);

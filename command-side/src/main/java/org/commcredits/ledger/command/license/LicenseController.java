@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Set;
 
 /** Licensing's command paths: subscriptions, usage locations, assignment and removal of one license. */
 @RestController
@@ -198,7 +199,7 @@ class LicenseController {
         return reason;
     }
 
-    static List<String> names(java.util.Set<Sku> skus) {
+    static List<String> names(Set<Sku> skus) {
         return skus.stream().sorted().map(Sku::name).toList();
     }
 }
