@@ -9,6 +9,9 @@ import org.commcredits.ledger.api.ids.CountryCode;
 import org.commcredits.ledger.api.ids.TenantId;
 import org.commcredits.ledger.api.ids.UserId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.commcredits.ledger.platform.storage.ProcessorPositions;
 import org.commcredits.ledger.api.error.LedgerException;
 import org.commcredits.ledger.api.license.AssignLicense;
 import org.commcredits.ledger.api.license.FindUserCallingProfile;
@@ -262,6 +265,26 @@ class LicensingPostgresTest {
         assertThat(ledger.bean(JdbcTemplate.class).queryForObject(
                 "SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Long.class, t + "/licenses"))
                 .isPositive();
+
+        // INV-LIC-18: replaying the eligibility processor from the start rebuilds the same users and tenants.
+        JdbcTemplate jdbc = ledger.bean(JdbcTemplate.class);
+        String users = "SELECT * FROM rm_elig_user ORDER BY tenant_id, user_id";
+        String tenants = "SELECT * FROM rm_elig_tenant ORDER BY tenant_id";
+        var liveUsers = jdbc.queryForList(users);
+        var liveTenants = jdbc.queryForList(tenants);
+        long end = lastSequence();
+        TrackingEventProcessor eligibility = ledger.bean(EventProcessingConfiguration.class)
+                .eventProcessor("eligibility", TrackingEventProcessor.class).orElseThrow();
+        eligibility.shutDown();
+        eligibility.resetTokens();
+        eligibility.start();
+        long replayDeadline = System.nanoTime() + 60_000_000_000L;
+        while (!ledger.bean(ProcessorPositions.class).hasReached("eligibility", end) || eligibility.isReplaying()) {
+            assertThat(System.nanoTime()).as("replay finished within 60 s").isLessThan(replayDeadline);
+            Thread.sleep(100);
+        }
+        assertThat(jdbc.queryForList(users)).isEqualTo(liveUsers);
+        assertThat(jdbc.queryForList(tenants)).isEqualTo(liveTenants);
 
         // The call path's lookup answers from the command side.
         UserCallingProfile profile = ledger.bean(QueryGateway.class)
