@@ -2,6 +2,7 @@ package org.commcredits.ledger.platform.storage;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.commcredits.ledger.api.error.ErrorCode;
@@ -51,8 +52,21 @@ public class ProcessorPositions {
         if (tokens.isEmpty()) {
             return false;
         }
-        TrackingToken target = GapAwareTrackingToken.newInstance(sequence, Collections.emptySortedSet());
-        return tokens.stream().allMatch(token -> token != null && token.covers(target));
+        return tokens.stream().allMatch(token -> token != null && handled(token, sequence));
+    }
+
+    /**
+     * Whether a token is past {@code sequence}. Not {@code token.covers(target)} with a gap-less target: a
+     * gap-aware token also lists older gaps (indexes taken by transactions that rolled back, which never
+     * commit), and {@code covers} would then answer false until the gap timeout cleans them, so a query
+     * after any rolled-back command waited in vain. Only N itself matters: behind the token and not a gap.
+     */
+    static boolean handled(TrackingToken token, long sequence) {
+        TrackingToken lowerBound = WrappedToken.unwrapLowerBound(token);
+        if (lowerBound instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= sequence && !gapAware.getGaps().contains(sequence);
+        }
+        return token.covers(GapAwareTrackingToken.newInstance(sequence, Collections.emptySortedSet()));
     }
 
     /**

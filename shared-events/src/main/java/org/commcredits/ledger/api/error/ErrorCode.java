@@ -60,6 +60,7 @@ public enum ErrorCode {
     LICENSE_ALREADY_ASSIGNED(409, "The license is already assigned"),
     USAGE_LOCATION_REQUIRED(409, "A usage location is required"),
     LICENSE_NOT_ASSIGNED(409, "The license is not assigned"),
+    SKU_NOT_SUBSCRIBABLE(409, "Seats of this SKU do not come from subscriptions"),
     CALL_NOT_AUTHORIZED(409, "The call was not authorised"),
     USER_SPEND_LIMIT_REACHED(409, "The user's monthly spend limit is reached"),
     IDEMPOTENCY_KEY_REUSED(409, "The idempotency key was used with a different request"),

@@ -1,0 +1,38 @@
+package org.commcredits.ledger.query.eligibility;
+
+import org.commcredits.ledger.api.license.Sku;
+
+import java.util.Set;
+
+/** What eligibility is decided from, as the read model holds it. */
+final class EligibilityFacts {
+
+    private EligibilityFacts() {
+    }
+
+    /** A user's licensing: usage location (null when not set) and SKUs. */
+    record User(String userId, String usageLocation, Set<Sku> skus) {
+    }
+
+    /** The tenant's credit account, or {@link #NONE} when it has none. */
+    record Account(boolean exists, String billingAgreement, long balanceMinor, long heldMinor) {
+
+        static final Account NONE = new Account(false, null, 0, 0);
+
+        long availableMinor() {
+            return balanceMinor - heldMinor;
+        }
+
+        boolean isMca() {
+            return "MCA".equals(billingAgreement);
+        }
+    }
+
+    /** Which included-minute pools are used up this month, for the user's tenant. */
+    interface Pools {
+
+        Pools ALL_AVAILABLE = (pool, country) -> false;
+
+        boolean exhausted(String pool, String country);
+    }
+}

@@ -1,0 +1,189 @@
+package org.commcredits.ledger.query.eligibility;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.commcredits.ledger.api.creditaccount.BillingAgreementChanged;
+import org.commcredits.ledger.api.creditaccount.CommunicationCreditsEnabled;
+import org.commcredits.ledger.api.creditaccount.CreditAccountOpened;
+import org.commcredits.ledger.api.creditaccount.FundsAdded;
+import org.commcredits.ledger.api.creditaccount.FundsConsumed;
+import org.commcredits.ledger.api.creditaccount.FundsReserved;
+import org.commcredits.ledger.api.creditaccount.ReservationReleased;
+import org.commcredits.ledger.api.creditaccount.TrancheExpired;
+import org.commcredits.ledger.api.ids.CountryCode;
+import org.commcredits.ledger.api.license.LicenseAssigned;
+import org.commcredits.ledger.api.license.LicenseRemoved;
+import org.commcredits.ledger.api.license.LicensesBulkAssigned;
+import org.commcredits.ledger.api.license.Sku;
+import org.commcredits.ledger.api.license.UsageLocationSet;
+import org.commcredits.ledger.api.license.UsageLocationsSet;
+import org.commcredits.ledger.platform.storage.EventPositions;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Copies the facts eligibility is decided from into {@code rm_elig_user} and {@code rm_elig_tenant}: usage
+ * locations and SKUs from licensing events, balance, holds and agreement from credit-account events. Every
+ * write takes absolute values from the event ({@code skusAfter}, {@code balanceAfter}, {@code availableAfter})
+ * and applies only when the event is newer than the row ({@code last_sequence}), so redelivery and replay
+ * give the same rows (INV-LIC-18). Included-minute pools: {@link IncludedMinutePools}.
+ */
+@Component
+@ProcessingGroup(EligibilityProjection.PROCESSOR)
+class EligibilityProjection {
+
+    static final String PROCESSOR = "eligibility";
+
+    private static final String UPSERT_SKUS = "MERGE INTO rm_elig_user t USING (VALUES (?, ?)) s(tenant_id, user_id) "
+            + "ON t.tenant_id = s.tenant_id AND t.user_id = s.user_id "
+            + "WHEN MATCHED AND t.last_sequence < ? THEN UPDATE SET skus = ?, last_sequence = ? "
+            + "WHEN NOT MATCHED THEN INSERT (tenant_id, user_id, usage_location, skus, last_sequence) VALUES (?, ?, ?, ?, ?)";
+    private static final String UPSERT_LOCATION = "MERGE INTO rm_elig_user t USING (VALUES (?, ?)) s(tenant_id, user_id) "
+            + "ON t.tenant_id = s.tenant_id AND t.user_id = s.user_id "
+            + "WHEN MATCHED AND t.last_sequence < ? THEN UPDATE SET usage_location = ?, last_sequence = ? "
+            + "WHEN NOT MATCHED THEN INSERT (tenant_id, user_id, usage_location, skus, last_sequence) VALUES (?, ?, ?, '', ?)";
+
+    private final JdbcTemplate jdbc;
+
+    EligibilityProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // --- licensing
+
+    @EventHandler
+    void on(UsageLocationSet event, TrackingToken token) {
+        long sequence = EventPositions.of(token);
+        String tenant = event.tenantId().value();
+        String user = event.userId().value();
+        String country = event.country().value();
+        jdbc.update(UPSERT_LOCATION, tenant, user, sequence, country, sequence, tenant, user, country, sequence);
+    }
+
+    @EventHandler
+    void on(UsageLocationsSet event, TrackingToken token) {
+        long sequence = EventPositions.of(token);
+        String tenant = event.tenantId().value();
+        String country = event.country().value();
+        List<Object[]> rows = new ArrayList<>(event.users().size());
+        for (UsageLocationsSet.Change change : event.users()) {
+            String user = change.userId().value();
+            rows.add(new Object[] {tenant, user, sequence, country, sequence, tenant, user, country, sequence});
+        }
+        jdbc.batchUpdate(UPSERT_LOCATION, rows);
+    }
+
+    @EventHandler
+    void on(LicenseAssigned event, TrackingToken token) {
+        upsertSkus(event.tenantId().value(), event.userId().value(), event.usageLocation(), event.skusAfter(),
+                EventPositions.of(token));
+    }
+
+    @EventHandler
+    void on(LicenseRemoved event, TrackingToken token) {
+        upsertSkus(event.tenantId().value(), event.userId().value(), null, event.skusAfter(), EventPositions.of(token));
+    }
+
+    @EventHandler
+    void on(LicensesBulkAssigned event, TrackingToken token) {
+        long sequence = EventPositions.of(token);
+        String tenant = event.tenantId().value();
+        List<Object[]> rows = new ArrayList<>(event.assignees().size());
+        for (LicensesBulkAssigned.Assignee assignee : event.assignees()) {
+            String user = assignee.userId().value();
+            String skus = format(assignee.skusAfter());
+            rows.add(new Object[] {tenant, user, sequence, skus, sequence,
+                    tenant, user, country(assignee.usageLocation()), skus, sequence});
+        }
+        jdbc.batchUpdate(UPSERT_SKUS, rows);
+    }
+
+    private void upsertSkus(String tenant, String user, CountryCode location, Set<Sku> skus, long sequence) {
+        String formatted = format(skus);
+        jdbc.update(UPSERT_SKUS, tenant, user, sequence, formatted, sequence, tenant, user, country(location), formatted, sequence);
+    }
+
+    // --- credit account
+
+    @EventHandler
+    void on(CreditAccountOpened event, TrackingToken token) {
+        long sequence = EventPositions.of(token);
+        String tenant = event.tenantId().value();
+        jdbc.update("MERGE INTO rm_elig_tenant t USING (VALUES (?)) s(tenant_id) ON t.tenant_id = s.tenant_id "
+                        + "WHEN NOT MATCHED THEN INSERT (tenant_id, currency, billing_agreement, last_sequence) VALUES (?, ?, ?, ?)",
+                tenant, tenant, event.currency(), event.billingAgreement().name(), sequence);
+    }
+
+    @EventHandler
+    void on(FundsAdded event, TrackingToken token) {
+        balance(event.tenantId().value(), event.balanceAfter().minor(), EventPositions.of(token));
+    }
+
+    @EventHandler
+    void on(FundsConsumed event, TrackingToken token) {
+        balance(event.tenantId().value(), event.balanceAfter().minor(), EventPositions.of(token));
+    }
+
+    @EventHandler
+    void on(TrancheExpired event, TrackingToken token) {
+        balance(event.tenantId().value(), event.balanceAfter().minor(), EventPositions.of(token));
+    }
+
+    @EventHandler
+    void on(FundsReserved event, TrackingToken token) {
+        available(event.tenantId().value(), event.availableAfter().minor(), EventPositions.of(token));
+    }
+
+    @EventHandler
+    void on(ReservationReleased event, TrackingToken token) {
+        available(event.tenantId().value(), event.availableAfter().minor(), EventPositions.of(token));
+    }
+
+    @EventHandler
+    void on(BillingAgreementChanged event, TrackingToken token) {
+        long sequence = EventPositions.of(token);
+        jdbc.update("UPDATE rm_elig_tenant SET billing_agreement = ?, last_sequence = ? WHERE tenant_id = ? AND last_sequence < ?",
+                event.to().name(), sequence, event.tenantId().value(), sequence);
+    }
+
+    @EventHandler
+    void on(CommunicationCreditsEnabled event, TrackingToken token) {
+        long sequence = EventPositions.of(token);
+        jdbc.update("UPDATE rm_elig_tenant SET credits_enabled = TRUE, last_sequence = ? WHERE tenant_id = ? AND last_sequence < ?",
+                sequence, event.tenantId().value(), sequence);
+    }
+
+    /** The balance after the event; holds are unchanged, so what is available moves with it. */
+    private void balance(String tenant, long balanceMinor, long sequence) {
+        jdbc.update("UPDATE rm_elig_tenant SET balance_minor = ?, last_sequence = ? WHERE tenant_id = ? AND last_sequence < ?",
+                balanceMinor, sequence, tenant, sequence);
+    }
+
+    /** The available balance after a hold began or ended: holds are what the balance has beyond it. */
+    private void available(String tenant, long availableMinor, long sequence) {
+        jdbc.update("UPDATE rm_elig_tenant SET held_minor = balance_minor - ?, last_sequence = ? WHERE tenant_id = ? AND last_sequence < ?",
+                availableMinor, sequence, tenant, sequence);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM rm_elig_user");
+        jdbc.update("DELETE FROM rm_elig_tenant");
+        jdbc.update("DELETE FROM rm_elig_pool");
+    }
+
+    static String format(Set<Sku> skus) {
+        return skus.stream().sorted().map(Sku::name).collect(Collectors.joining(","));
+    }
+
+    private static String country(CountryCode country) {
+        return country == null ? null : country.value();
+    }
+}

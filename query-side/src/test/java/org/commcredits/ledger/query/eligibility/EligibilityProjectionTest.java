@@ -1,0 +1,350 @@
+package org.commcredits.ledger.query.eligibility;
+
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.commcredits.ledger.api.creditaccount.BillingAgreement;
+import org.commcredits.ledger.api.creditaccount.BillingAgreementChanged;
+import org.commcredits.ledger.api.creditaccount.CommunicationCreditsEnabled;
+import org.commcredits.ledger.api.creditaccount.CreditAccountOpened;
+import org.commcredits.ledger.api.creditaccount.FundingSource;
+import org.commcredits.ledger.api.creditaccount.FundsAdded;
+import org.commcredits.ledger.api.creditaccount.FundsConsumed;
+import org.commcredits.ledger.api.creditaccount.FundsReserved;
+import org.commcredits.ledger.api.creditaccount.ReservationReleased;
+import org.commcredits.ledger.api.creditaccount.TrancheExpired;
+import org.commcredits.ledger.api.ids.CountryCode;
+import org.commcredits.ledger.api.ids.TenantId;
+import org.commcredits.ledger.api.ids.UserId;
+import org.commcredits.ledger.api.license.LicenseAssigned;
+import org.commcredits.ledger.api.license.LicenseRemoved;
+import org.commcredits.ledger.api.license.LicensesBulkAssigned;
+import org.commcredits.ledger.api.license.Sku;
+import org.commcredits.ledger.api.license.UsageLocationSet;
+import org.commcredits.ledger.api.license.UsageLocationsSet;
+import org.commcredits.ledger.api.money.Money;
+import org.commcredits.ledger.platform.testing.H2TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.commcredits.ledger.api.license.Sku.AUDIO_CONFERENCING;
+import static org.commcredits.ledger.api.license.Sku.CALLING_PLAN_DOMESTIC;
+import static org.commcredits.ledger.api.license.Sku.CALLING_PLAN_INTERNATIONAL;
+import static org.commcredits.ledger.api.license.Sku.CALLING_PLAN_PAYG;
+import static org.commcredits.ledger.api.license.Sku.COMMUNICATION_CREDITS;
+import static org.commcredits.ledger.api.license.Sku.M365_E5;
+import static org.commcredits.ledger.api.license.Sku.TEAMS_PHONE;
+
+/**
+ * The eligibility projection fed with events as its processor would feed them, then asked: one test per
+ * reason code and per funding source, both sides of each rule, and a replay that rebuilds the same rows.
+ */
+class EligibilityProjectionTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final TenantId T = TenantId.of("contoso");
+    private static final UserId U = UserId.of("alice");
+    private static final CountryCode US = CountryCode.of("US");
+    private static final YearMonth MONTH = YearMonth.of(2026, 11);
+
+    private JdbcTemplate jdbc;
+    private EligibilityProjection projection;
+    private IncludedMinutePools pools;
+    private EligibilityReadModel readModel;
+    private final List<Object> history = new ArrayList<>();
+    private long sequence;
+
+    private static JdbcTemplate database;
+
+    @BeforeAll
+    static void migrate() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(H2TestDatabase.memoryUrl("elig"), "sa", "");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common").load().migrate();
+        database = new JdbcTemplate(dataSource);
+    }
+
+    @BeforeEach
+    void setUp() {
+        jdbc = database;
+        projection = new EligibilityProjection(jdbc);
+        pools = new IncludedMinutePools(jdbc);
+        readModel = new EligibilityReadModel(jdbc, pools, Clock.fixed(NOW, ZoneOffset.UTC));
+        projection.reset();
+    }
+
+    // --- givens
+
+    private void given(Object... events) {
+        for (Object event : events) {
+            history.add(event);
+            feed(event, ++sequence);
+        }
+    }
+
+    private void feed(Object event, long position) {
+        TrackingToken token = new GlobalSequenceTrackingToken(position);
+        if (event instanceof UsageLocationSet e) {
+            projection.on(e, token);
+        } else if (event instanceof UsageLocationsSet e) {
+            projection.on(e, token);
+        } else if (event instanceof LicenseAssigned e) {
+            projection.on(e, token);
+        } else if (event instanceof LicensesBulkAssigned e) {
+            projection.on(e, token);
+        } else if (event instanceof LicenseRemoved e) {
+            projection.on(e, token);
+        } else if (event instanceof CreditAccountOpened e) {
+            projection.on(e, token);
+        } else if (event instanceof FundsAdded e) {
+            projection.on(e, token);
+        } else if (event instanceof FundsConsumed e) {
+            projection.on(e, token);
+        } else if (event instanceof TrancheExpired e) {
+            projection.on(e, token);
+        } else if (event instanceof FundsReserved e) {
+            projection.on(e, token);
+        } else if (event instanceof ReservationReleased e) {
+            projection.on(e, token);
+        } else if (event instanceof BillingAgreementChanged e) {
+            projection.on(e, token);
+        } else if (event instanceof CommunicationCreditsEnabled e) {
+            projection.on(e, token);
+        } else if (event instanceof PoolMark e) {
+            pools.mark(T, e.pool(), US, e.month(), e.exhausted(), position);
+        } else {
+            throw new IllegalArgumentException(event.toString());
+        }
+    }
+
+    /** Stands in for rating's pool events (issue 6), which will call the same extension point. */
+    private record PoolMark(String pool, YearMonth month, boolean exhausted) {
+    }
+
+    private static UsageLocationSet located() {
+        return new UsageLocationSet(T, U, US, null, "admin", NOW);
+    }
+
+    private static LicenseAssigned holding(Sku... skus) {
+        Set<Sku> all = skus.length == 0 ? Set.of() : EnumSet.of(skus[0], skus);
+        return new LicenseAssigned(T, U, skus[skus.length - 1], US, all, 1, "admin", NOW);
+    }
+
+    private static CreditAccountOpened account(BillingAgreement agreement) {
+        return new CreditAccountOpened(T, "USD", agreement, NOW, "billing_admin");
+    }
+
+    private static FundsAdded funded(long minor) {
+        return new FundsAdded(T, "tr-1", Money.ofMinor(minor, "USD"), NOW, NOW.plusSeconds(86400 * 365), "inv-1",
+                FundingSource.MANUAL, null, Money.ofMinor(minor, "USD"));
+    }
+
+    private static FundsConsumed consumed(long amount, long balanceAfter) {
+        return new FundsConsumed(T, "ch-1", "call-1", null, Money.ofMinor(amount, "USD"), List.of(),
+                Money.ofMinor(balanceAfter, "USD"), NOW);
+    }
+
+    private static PoolMark poolExhausted(Sku plan) {
+        return new PoolMark(plan.name(), MONTH, true);
+    }
+
+    private Eligibility decide() {
+        return readModel.user(T.value(), U.value()).eligibility();
+    }
+
+    private static List<Reason> reasons(Reason... reasons) {
+        return List.of(reasons);
+    }
+
+    // --- reasons
+
+    @Test
+    @DisplayName("INV-LIC-16 USAGE_LOCATION_REQUIRED: a user never located cannot dial out")
+    void usageLocationRequired() {
+        Eligibility eligibility = decide();
+        assertThat(eligibility.domestic().canDialOut()).isFalse();
+        assertThat(eligibility.domestic().reasons()).contains(Reason.USAGE_LOCATION_REQUIRED);
+    }
+
+    @Test
+    @DisplayName("INV-LIC-10 NO_CALLING_LICENSE: a calling plan without Teams Phone, and Teams Phone without a plan")
+    void noCallingLicense() {
+        given(located(), holding(CALLING_PLAN_DOMESTIC));
+        assertThat(decide().domestic().reasons()).isEqualTo(reasons(Reason.NO_CALLING_LICENSE));
+        given(holding(TEAMS_PHONE)); // only Teams Phone now: skusAfter is absolute
+        assertThat(decide().domestic().reasons()).isEqualTo(reasons(Reason.NO_CALLING_LICENSE));
+        given(holding(M365_E5)); // E5 includes Teams Phone, not a calling plan
+        assertThat(decide().domestic().reasons()).isEqualTo(reasons(Reason.NO_CALLING_LICENSE));
+    }
+
+    @Test
+    @DisplayName("INV-LIC-10 canDialOut: a Domestic plan on Teams Phone, or on M365_E5, dials out on included minutes")
+    void callingPlanOnTeamsPhoneOrE5CanDialOut() {
+        given(located(), holding(TEAMS_PHONE, CALLING_PLAN_DOMESTIC));
+        assertThat(decide().domestic()).isEqualTo(new Eligibility.Scope(true, List.of(FundedBy.INCLUDED_MINUTES), List.of()));
+        given(holding(M365_E5, CALLING_PLAN_DOMESTIC));
+        assertThat(decide().domestic().canDialOut()).isTrue();
+    }
+
+    @Test
+    @DisplayName("INV-LIC-13 NO_COMMUNICATION_CREDITS_LICENSE: Pay-As-You-Go needs credits for every minute")
+    void payAsYouGoWithoutCreditsLicense() {
+        given(located(), holding(TEAMS_PHONE, CALLING_PLAN_PAYG), account(BillingAgreement.DIRECT), funded(5000));
+        assertThat(decide().domestic().reasons()).isEqualTo(reasons(Reason.NO_COMMUNICATION_CREDITS_LICENSE));
+    }
+
+    @Test
+    @DisplayName("INV-LIC-12 M365_E5 does not replace COMMUNICATION_CREDITS: NO_COMMUNICATION_CREDITS_LICENSE")
+    void e5DoesNotReplaceCommunicationCredits() {
+        given(located(), holding(M365_E5, CALLING_PLAN_PAYG), account(BillingAgreement.DIRECT), funded(5000));
+        assertThat(decide().domestic().reasons()).isEqualTo(reasons(Reason.NO_COMMUNICATION_CREDITS_LICENSE));
+        given(holding(M365_E5, CALLING_PLAN_PAYG, COMMUNICATION_CREDITS));
+        assertThat(decide().domestic()).isEqualTo(new Eligibility.Scope(true, List.of(FundedBy.CREDITS), List.of()));
+    }
+
+    @Test
+    @DisplayName("INV-LIC-12 ACCOUNT_NOT_FOUND: credits licensed but the tenant has no credit account")
+    void accountNotFound() {
+        given(located(), holding(TEAMS_PHONE, CALLING_PLAN_PAYG, COMMUNICATION_CREDITS));
+        assertThat(decide().domestic().reasons()).isEqualTo(reasons(Reason.ACCOUNT_NOT_FOUND));
+    }
+
+    @Test
+    @DisplayName("INV-LIC-12 INSUFFICIENT_CREDITS: the balance crossing zero flips eligibility, and funding flips it back")
+    void insufficientCreditsWhenBalanceCrossesZero() {
+        given(located(), holding(TEAMS_PHONE, CALLING_PLAN_PAYG, COMMUNICATION_CREDITS), account(BillingAgreement.DIRECT));
+        assertThat(decide().domestic().reasons()).isEqualTo(reasons(Reason.INSUFFICIENT_CREDITS));
+        given(funded(5000));
+        assertThat(decide().domestic().fundedBy()).isEqualTo(List.of(FundedBy.CREDITS));
+        given(consumed(5000, 0));
+        assertThat(decide().domestic().reasons()).isEqualTo(reasons(Reason.INSUFFICIENT_CREDITS));
+    }
+
+    @Test
+    @DisplayName("INV-LIC-12 holds count: an available balance of zero (all held) is INSUFFICIENT_CREDITS until released")
+    void heldFundsAreNotAvailable() {
+        given(located(), holding(TEAMS_PHONE, CALLING_PLAN_PAYG, COMMUNICATION_CREDITS), account(BillingAgreement.DIRECT),
+                funded(5000),
+                new FundsReserved(T, "r-1", Money.ofMinor(5000, "USD"), List.of(), Money.ofMinor(0, "USD"), NOW, NOW.plusSeconds(60)));
+        assertThat(decide().domestic().reasons()).isEqualTo(reasons(Reason.INSUFFICIENT_CREDITS));
+        given(new ReservationReleased(T, "r-1", Money.ofMinor(5000, "USD"), ReservationReleased.Reason.RELEASED,
+                Money.ofMinor(5000, "USD"), NOW));
+        assertThat(decide().domestic().canDialOut()).isTrue();
+    }
+
+    @Test
+    @DisplayName("INV-LIC-12 an expired tranche takes the balance to zero: INSUFFICIENT_CREDITS")
+    void expiryTakesTheBalanceAway() {
+        given(located(), holding(TEAMS_PHONE, CALLING_PLAN_PAYG, COMMUNICATION_CREDITS), account(BillingAgreement.DIRECT),
+                funded(5000), new TrancheExpired(T, "tr-1", Money.ofMinor(5000, "USD"), Money.ofMinor(0, "USD"), NOW));
+        assertThat(decide().domestic().reasons()).isEqualTo(reasons(Reason.INSUFFICIENT_CREDITS));
+    }
+
+    @Test
+    @DisplayName("INV-LIC-12 MCA: a drained balance is POSTPAID, not INSUFFICIENT_CREDITS")
+    void mcaIsPostpaid() {
+        given(located(), holding(TEAMS_PHONE, CALLING_PLAN_PAYG, COMMUNICATION_CREDITS), account(BillingAgreement.DIRECT));
+        assertThat(decide().domestic().canDialOut()).isFalse();
+        given(new BillingAgreementChanged(T, BillingAgreement.DIRECT, BillingAgreement.MCA, "billing_admin", NOW));
+        assertThat(decide().domestic()).isEqualTo(new Eligibility.Scope(true, List.of(FundedBy.POSTPAID), List.of()));
+    }
+
+    @Test
+    @DisplayName("INV-LIC-15 INCLUDED_MINUTES_EXHAUSTED: a used-up pool needs credits; with credits the user still dials out")
+    void poolExhaustedNeedsCredits() {
+        given(located(), holding(TEAMS_PHONE, CALLING_PLAN_DOMESTIC), account(BillingAgreement.DIRECT), funded(5000),
+                poolExhausted(CALLING_PLAN_DOMESTIC));
+        assertThat(decide().domestic().reasons())
+                .isEqualTo(reasons(Reason.INCLUDED_MINUTES_EXHAUSTED, Reason.NO_COMMUNICATION_CREDITS_LICENSE));
+        given(holding(TEAMS_PHONE, CALLING_PLAN_DOMESTIC, COMMUNICATION_CREDITS));
+        assertThat(decide().domestic()).isEqualTo(new Eligibility.Scope(true, List.of(FundedBy.CREDITS), List.of()));
+        given(new PoolMark(CALLING_PLAN_DOMESTIC.name(), MONTH, false));
+        assertThat(decide().domestic().fundedBy()).isEqualTo(List.of(FundedBy.INCLUDED_MINUTES, FundedBy.CREDITS));
+    }
+
+    @Test
+    @DisplayName("INV-LIC-15 pools are available by default, and a pool used up last month is available this month")
+    void poolsAreAvailableByDefaultAndPerMonth() {
+        given(located(), holding(TEAMS_PHONE, CALLING_PLAN_DOMESTIC), new PoolMark(CALLING_PLAN_DOMESTIC.name(), MONTH.minusMonths(1), true));
+        assertThat(decide().domestic().fundedBy()).isEqualTo(List.of(FundedBy.INCLUDED_MINUTES));
+    }
+
+    @Test
+    @DisplayName("INV-LIC-14 international on a Domestic plan is paid from credits; the International plan includes it")
+    void internationalOnDomesticPlanNeedsCredits() {
+        given(located(), holding(TEAMS_PHONE, CALLING_PLAN_DOMESTIC), account(BillingAgreement.DIRECT), funded(5000));
+        assertThat(decide().international().reasons()).isEqualTo(reasons(Reason.NO_COMMUNICATION_CREDITS_LICENSE));
+        given(holding(TEAMS_PHONE, CALLING_PLAN_DOMESTIC, COMMUNICATION_CREDITS));
+        assertThat(decide().international().fundedBy()).isEqualTo(List.of(FundedBy.CREDITS));
+        given(holding(TEAMS_PHONE, CALLING_PLAN_INTERNATIONAL));
+        assertThat(decide().international().fundedBy()).isEqualTo(List.of(FundedBy.INCLUDED_MINUTES));
+        given(poolExhausted(CALLING_PLAN_INTERNATIONAL));
+        assertThat(decide().international().reasons())
+                .isEqualTo(reasons(Reason.INCLUDED_MINUTES_EXHAUSTED, Reason.NO_COMMUNICATION_CREDITS_LICENSE));
+    }
+
+    @Test
+    @DisplayName("INV-LIC-11 NO_AUDIO_CONFERENCING_LICENSE: conference dial-out needs Audio Conferencing or M365_E5")
+    void conferenceDialOutNeedsAudioConferencing() {
+        given(located(), holding(TEAMS_PHONE, CALLING_PLAN_DOMESTIC));
+        assertThat(decide().conferenceDialOut().reasons()).isEqualTo(reasons(Reason.NO_AUDIO_CONFERENCING_LICENSE));
+        given(holding(AUDIO_CONFERENCING));
+        assertThat(decide().conferenceDialOut().fundedBy()).isEqualTo(List.of(FundedBy.INCLUDED_MINUTES));
+        given(holding(M365_E5));
+        assertThat(decide().conferenceDialOut().canDialOut()).isTrue();
+        assertThat(decide().domestic().canDialOut()).as("E5 alone has no calling plan").isFalse();
+    }
+
+    @Test
+    @DisplayName("INV-LIC-10 removing a license flips eligibility back")
+    void removalFlipsEligibility() {
+        given(located(), holding(TEAMS_PHONE, CALLING_PLAN_DOMESTIC));
+        assertThat(decide().domestic().canDialOut()).isTrue();
+        given(new LicenseRemoved(T, U, CALLING_PLAN_DOMESTIC, "left", Set.of(TEAMS_PHONE), 0, "admin", NOW));
+        assertThat(decide().domestic().reasons()).isEqualTo(reasons(Reason.NO_CALLING_LICENSE));
+    }
+
+    @Test
+    @DisplayName("INV-LIC-18 replay: reset and feeding the same events again, twice over, gives identical rows")
+    void replayRebuildsIdentically() {
+        given(located(), holding(TEAMS_PHONE, CALLING_PLAN_DOMESTIC, COMMUNICATION_CREDITS), account(BillingAgreement.DIRECT),
+                funded(5000), consumed(1000, 4000),
+                new LicensesBulkAssigned(T, CALLING_PLAN_PAYG, "b1", List.of(
+                        new LicensesBulkAssigned.Assignee(UserId.of("bob"), US, Set.of(CALLING_PLAN_PAYG))), 1, "admin", NOW),
+                new CommunicationCreditsEnabled(T, NOW, "tr-1"), poolExhausted(CALLING_PLAN_DOMESTIC),
+                new UsageLocationsSet(T, CountryCode.of("GB"), List.of(new UsageLocationsSet.Change(UserId.of("bob"), US),
+                        new UsageLocationsSet.Change(UserId.of("carol"), null)), "admin", NOW));
+        List<Map<String, Object>> live = snapshot();
+        projection.reset();
+        assertThat(snapshot()).isEmpty();
+        for (int i = 0; i < history.size(); i++) {
+            feed(history.get(i), i + 1);
+        }
+        for (int i = 0; i < history.size(); i++) { // redelivery of the whole history changes nothing
+            feed(history.get(i), i + 1);
+        }
+        assertThat(snapshot()).isEqualTo(live);
+    }
+
+    private List<Map<String, Object>> snapshot() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.addAll(jdbc.queryForList("SELECT * FROM rm_elig_user ORDER BY tenant_id, user_id"));
+        rows.addAll(jdbc.queryForList("SELECT * FROM rm_elig_tenant ORDER BY tenant_id"));
+        rows.addAll(jdbc.queryForList("SELECT * FROM rm_elig_pool ORDER BY tenant_id, pool, country, usage_month"));
+        return rows;
+    }
+}
