@@ -52,7 +52,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -271,24 +272,26 @@ public class CallDesk {
 
     /** INV-CALL-05: each record rated and charged like a completion; a call id seen before is ignored. */
     public List<ImportResult> importRecords(TenantId tenant, List<UsageRecord> records) {
-        Set<CallId> seen = new HashSet<>();
+        Set<CallId> seen = history.seenBefore(tenant, records.stream().map(UsageRecord::callId).distinct().toList());
+        AccountStanding account = standing(tenant); // only its currency is used: one look-up per batch
+        Map<UserId, UserCallingProfile> profiles = new HashMap<>();
         return inOneUnitOfWork(() -> records.stream().map(record -> {
-            if (!seen.add(record.callId()) || !history.of(tenant, record.callId()).isNew()) {
+            if (!seen.add(record.callId())) {
                 return new ImportResult(record.callId(), "DUPLICATE", null, "already recorded; ignored", null);
             }
-            return importOne(tenant, record);
+            return importOne(tenant, account, profiles, record);
         }).toList());
     }
 
-    private ImportResult importOne(TenantId tenant, UsageRecord record) {
-        AccountStanding account = standing(tenant);
+    private ImportResult importOne(TenantId tenant, AccountStanding account, Map<UserId, UserCallingProfile> profiles,
+                                   UsageRecord record) {
         Rate rate = account == null ? null : rates.find(account.currency(), record.destination().digits(), record.startedAt());
         CountryCode destinationCountry = PhoneCountries.of(record.destination());
         PoolRef pool = null;
         CountryCode usageLocation = null;
         UserId userId = record.callType() == CallType.TOLL_FREE_INBOUND ? null : record.userId();
         if (userId != null) {
-            UserCallingProfile profile = profile(tenant, userId);
+            UserCallingProfile profile = profiles.computeIfAbsent(userId, user -> profile(tenant, user));
             if (profile != null && profile.known() && profile.usageLocation() != null) {
                 usageLocation = profile.usageLocation();
                 pool = poolFor(profile, record.callType(), destinationCountry, record.startedAt()).orElse(null);

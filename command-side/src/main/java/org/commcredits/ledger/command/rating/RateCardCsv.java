@@ -46,7 +46,7 @@ final class RateCardCsv {
             boolean header = true;
             while (lines.hasNextValue()) {
                 String[] fields = lines.nextValue();
-                int line = lines.getCurrentLocation().getLineNr();
+                int line = lineOf(lines);
                 if (header) {
                     header = false;
                     if (!HEADER.equals(List.of(fields))) {
@@ -115,6 +115,12 @@ final class RateCardCsv {
             return -1;
         }
         return new BigDecimal(text).setScale(MAX_PRICE_DECIMALS, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+    }
+
+    /** The line the record just read started on: the parser stands at the start of the next line by then. */
+    private static int lineOf(MappingIterator<String[]> lines) {
+        var at = lines.getCurrentLocation();
+        return at.getColumnNr() <= 1 ? at.getLineNr() - 1 : at.getLineNr();
     }
 
     private static String firstLine(String message) {

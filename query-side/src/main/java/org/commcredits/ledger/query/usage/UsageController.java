@@ -57,14 +57,14 @@ class UsageController {
         positions.awaitSequence(UsageProjection.PROCESSOR, minSequence);
         Map<String, long[]> pools = new LinkedHashMap<>();
         jdbc.query("SELECT pool_kind, country, size_minutes, used_minutes, members FROM rm_pool_usage "
-                + "WHERE tenant_id = ? AND month = ? ORDER BY pool_kind, country", rs -> {
+                + "WHERE tenant_id = ? AND usage_month = ? ORDER BY pool_kind, country", rs -> {
             pools.put(rs.getString(1) + "|" + rs.getString(2), new long[]{rs.getLong(3), rs.getLong(4), rs.getLong(5)});
         }, tenantId, m);
         record Spend(String plan, String country, String currency, long credits, long postpaid, long unfunded, long calls) {
         }
         List<Spend> spends = jdbc.query("SELECT COALESCE(pool_kind, 'NONE'), "
                         + "COALESCE(pool_country, usage_location, destination_country, '--'), currency, SUM(credits_minor), "
-                        + "SUM(postpaid_minor), SUM(unfunded_minor), COUNT(*) FROM rm_call_usage WHERE tenant_id = ? AND month = ? "
+                        + "SUM(postpaid_minor), SUM(unfunded_minor), COUNT(*) FROM rm_call_usage WHERE tenant_id = ? AND usage_month = ? "
                         + "GROUP BY COALESCE(pool_kind, 'NONE'), COALESCE(pool_country, usage_location, destination_country, '--'), currency "
                         + "ORDER BY 1, 2, 3",
                 (rs, n) -> new Spend(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
@@ -99,7 +99,7 @@ class UsageController {
         StringBuilder csv = new StringBuilder(CSV_HEADER).append("\r\n");
         jdbc.query("SELECT call_id, user_id, usage_location, call_type, destination, destination_name, destination_country, "
                 + "started_at, ended_at, duration_seconds, minutes_from_pool, charge_minor, currency, funded_by, "
-                + "rate_card_id, rate_card_version FROM rm_call_usage WHERE tenant_id = ? AND month = ? "
+                + "rate_card_id, rate_card_version FROM rm_call_usage WHERE tenant_id = ? AND usage_month = ? "
                 + "ORDER BY started_at, call_id", rs -> {
             String currency = rs.getString(13);
             List<Object> fields = List.of(rs.getString(1), nullToEmpty(rs.getString(2)), nullToEmpty(rs.getString(3)),

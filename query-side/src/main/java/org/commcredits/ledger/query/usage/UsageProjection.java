@@ -27,11 +27,11 @@ class UsageProjection {
     static final String PROCESSOR = "usage";
 
     private static final String POOL_MERGE = "MERGE INTO rm_pool_usage t USING (VALUES (?, ?, ?, ?)) "
-            + "s(tenant_id, month, pool_kind, country) ON t.tenant_id = s.tenant_id AND t.month = s.month "
+            + "s(tenant_id, usage_month, pool_kind, country) ON t.tenant_id = s.tenant_id AND t.usage_month = s.usage_month "
             + "AND t.pool_kind = s.pool_kind AND t.country = s.country "
             + "WHEN MATCHED AND t.last_sequence < ? THEN UPDATE SET size_minutes = ?, used_minutes = ?, "
             + "members = CASE WHEN ? < 0 THEN t.members ELSE ? END, last_sequence = ? "
-            + "WHEN NOT MATCHED THEN INSERT (tenant_id, month, pool_kind, country, size_minutes, used_minutes, members, last_sequence) "
+            + "WHEN NOT MATCHED THEN INSERT (tenant_id, usage_month, pool_kind, country, size_minutes, used_minutes, members, last_sequence) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
@@ -67,10 +67,10 @@ class UsageProjection {
         String month = YearMonth.from(e.startedAt().atZone(ZoneOffset.UTC)).toString();
         jdbc.update("MERGE INTO rm_call_usage t USING (VALUES (?, ?)) s(tenant_id, call_id) "
                         + "ON t.tenant_id = s.tenant_id AND t.call_id = s.call_id WHEN NOT MATCHED THEN INSERT "
-                        + "(tenant_id, call_id, month, user_id, usage_location, call_type, destination, destination_country, "
+                        + "(tenant_id, call_id, usage_month, user_id, usage_location, call_type, destination, destination_country, "
                         + "destination_name, started_at, ended_at, duration_seconds, billed_minutes, minutes_from_pool, "
                         + "pool_kind, pool_country, charge_minor, credits_minor, postpaid_minor, unfunded_minor, currency, "
-                        + "funded_by, rate_card_id, rate_card_version, sequence) "
+                        + "funded_by, rate_card_id, rate_card_version, event_sequence) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 e.tenantId().value(), e.callId().value(),
                 e.tenantId().value(), e.callId().value(), month, e.userId() == null ? null : e.userId().value(),
