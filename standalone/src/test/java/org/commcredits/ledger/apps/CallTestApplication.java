@@ -11,6 +11,12 @@ import org.springframework.context.annotation.Import;
 @Import({CommandSideConfiguration.class, QuerySideConfiguration.class})
 public class CallTestApplication {
 
+    /** Runs the stubbed application (the load benchmark's {@code MODE=stubbed}). */
+    public static void main(String[] args) {
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+        org.springframework.boot.SpringApplication.run(CallTestApplication.class, args);
+    }
+
     @Bean
     CreditAndLicensingStubs creditAndLicensingStubs() {
         return new CreditAndLicensingStubs();

@@ -52,6 +52,13 @@ public class CreditAndLicensingStubs {
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final Map<String, UserCallingProfile> profiles = new ConcurrentHashMap<>();
 
+    /** Tenants named {@code bench-*} (the load benchmark's) exist on first use: 1,000,000.00 USD, users in US on PAYG. */
+    private Account account(String tenant) {
+        return tenant.startsWith("bench-")
+                ? accounts.computeIfAbsent(tenant, t -> new Account("USD", BillingAgreement.DIRECT, 100_000_000L))
+                : accounts.get(tenant);
+    }
+
     public void open(String tenant, BillingAgreement agreement, long balanceMinor) {
         accounts.put(tenant, new Account("USD", agreement, balanceMinor));
     }
@@ -77,7 +84,7 @@ public class CreditAndLicensingStubs {
 
     @QueryHandler
     public AccountStanding handle(FindAccountStanding query) {
-        Account a = accounts.get(query.tenantId().value());
+        Account a = account(query.tenantId().value());
         return a == null ? null : new AccountStanding(query.tenantId(), a.currency, a.agreement,
                 Money.ofMinor(a.balance, a.currency), Money.ofMinor(a.available(), a.currency));
     }
@@ -85,12 +92,16 @@ public class CreditAndLicensingStubs {
     @QueryHandler
     public UserCallingProfile handle(FindUserCallingProfile query) {
         UserCallingProfile known = profiles.get(query.tenantId().value() + "/" + query.userId().value());
+        if (known == null && query.tenantId().value().startsWith("bench-")) {
+            return new UserCallingProfile(query.tenantId(), query.userId(), true, CountryCode.of("US"),
+                    Set.of(Sku.TEAMS_PHONE, Sku.CALLING_PLAN_PAYG, Sku.COMMUNICATION_CREDITS));
+        }
         return known != null ? known : new UserCallingProfile(query.tenantId(), query.userId(), false, null, Set.of());
     }
 
     @CommandHandler
     public synchronized FundsReserved handle(ReserveFunds command) {
-        Account a = accounts.get(command.tenantId().value());
+        Account a = account(command.tenantId().value());
         long amount = Math.min(command.amount().minor(), a.available());
         if (amount <= 0 || (!command.partialAllowed() && amount < command.amount().minor())) {
             return null;
@@ -103,12 +114,12 @@ public class CreditAndLicensingStubs {
 
     @CommandHandler
     public synchronized void handle(ReleaseReservation command) {
-        accounts.get(command.tenantId().value()).holds.remove(command.reservationId());
+        account(command.tenantId().value()).holds.remove(command.reservationId());
     }
 
     @CommandHandler
     public synchronized ChargeOutcome handle(ChargeUsage command) {
-        Account a = accounts.get(command.tenantId().value());
+        Account a = account(command.tenantId().value());
         if (a == null) {
             throw new org.axonframework.modelling.command.AggregateNotFoundException(command.aggregateId(), "no account");
         }
