@@ -53,7 +53,8 @@ class CallPathTest {
 
     @BeforeAll
     static void start() {
-        ledger = RunningLedger.start(CallTestApplication.class, H2TestDatabase.memoryUrl("calls"), "sa");
+        ledger = RunningLedger.start(CallTestApplication.class, H2TestDatabase.memoryUrl("calls"), "sa",
+                "PORT=0"); // server.port=0 alone loses to ledger-defaults.yml's ${PORT:8080}
         http = ledger.http();
         stubs = ledger.bean(CreditAndLicensingStubs.class);
         assertThat(putCsv("rates_admin", "/api/rate-cards/main", RATES).status()).isEqualTo(200);
@@ -261,6 +262,9 @@ class CallPathTest {
         assertThat(result.get("items").get(998).get("chargedAmount").asText()).isEqualTo("0.04");
         assertThat(result.get("items").get(999).get("chargedAmount").asText()).isEqualTo("0.08");
         System.out.println("1,000-record batch answered in " + millis + " ms");
+        JsonNode afterBatch = authorize("t-batch", "live", "hal", US, "OUTBOUND");
+        assertThat(afterBatch.get("maxDurationSeconds").asLong()).as("the pool, loaded from its snapshot, has 3,000 - 997 minutes")
+                .isEqualTo(2_003 * 60);
 
         LedgerHttp.Answer again = http.post("telephony", "/api/tenants/t-batch/usage",
                 "[" + record("r1", "hal", US, "OUTBOUND", now, 60) + "," + record("bad", "hal", "12", "OUTBOUND", now, 60) + "]");

@@ -83,7 +83,7 @@ class PoolTest {
     }
 
     @Test
-    @DisplayName("INV-POOL-04: a repeat for the same call takes nothing more")
+    @DisplayName("INV-CALL-03: an immediate repeat for the same call takes nothing more")
     void canRepeatAConsumptionIdempotently() {
         fixture.given(joined("ann", 1, 3_000, 3_000), consumed("c1", "ann", 5, 5, 3_000))
                 .when(consume("ann", "c1", 5))

@@ -11,7 +11,8 @@ import java.time.YearMonth;
 /**
  * Joins {@code userId} to the pool (it holds the plan in that country) and takes up to {@code minutes}
  * (zero only joins). Answers a {@link PoolStatus}; {@code taken} says how many minutes the pool gave.
- * Idempotent per {@code callId}: a repeat answers what the first took and applies nothing (INV-POOL-04).
+ * An immediate repeat for the same {@code callId} answers what it took and applies nothing; that a call
+ * consumes once is guarded by the call itself (INV-CALL-03).
  */
 public record ConsumePoolMinutes(TenantId tenantId, PoolKind kind, CountryCode country, YearMonth month,
                                  UserId userId, long perUserMinutes, CallId callId, long minutes) {
