@@ -287,6 +287,27 @@ class CallPathTest {
         assertThat(fresh.get("maxDurationSeconds").asLong()).isEqualTo(3_000 * 60);
     }
 
+    @Test
+    @Order(10)
+    @DisplayName("INV-CALL-11: a user's monthly spend limit caps the hold and then denies USER_SPEND_LIMIT_REACHED")
+    void cannotSpendPastAUsersMonthlyLimit() {
+        stubs.open("t-limit", BillingAgreement.DIRECT, 1_000);
+        stubs.user("t-limit", "jo", "US", Sku.CALLING_PLAN_PAYG, Sku.COMMUNICATION_CREDITS);
+        assertThat(http.put("billing_admin", "/api/tenants/t-limit/users/jo/spend-limit", "{\"monthlyLimit\":\"0.05\"}")
+                .json().get("monthlyLimit").asText()).isEqualTo("0.05");
+        assertThat(http.put("billing_admin", "/api/tenants/t-nobody/users/jo/spend-limit", "{\"monthlyLimit\":\"1.00\"}")
+                .code()).isEqualTo("ACCOUNT_NOT_FOUND");
+        assertThat(http.put("telephony", "/api/tenants/t-limit/users/jo/spend-limit", "{\"monthlyLimit\":\"1.00\"}")
+                .status()).isEqualTo(403);
+        JsonNode first = authorize("t-limit", "c1", "jo", US, "OUTBOUND");
+        assertThat(first.get("maxDurationSeconds").asLong()).as("0.05 at 0.02/min").isEqualTo(120);
+        assertThat(complete("t-limit", "c1", 120).json().get("chargedAmount").asText()).isEqualTo("0.04");
+        assertThat(authorize("t-limit", "c2", "jo", US, "OUTBOUND").get("reason").asText())
+                .isEqualTo("USER_SPEND_LIMIT_REACHED");
+        http.put("billing_admin", "/api/tenants/t-limit/users/jo/spend-limit", "{\"monthlyLimit\":null}");
+        assertThat(authorize("t-limit", "c3", "jo", US, "OUTBOUND").get("fundedBy").asText()).isEqualTo("CREDITS");
+    }
+
     private static JsonNode authorize(String tenant, String call, String user, String destination, String type) {
         String userField = user == null ? "" : "\"userId\":\"" + user + "\",";
         LedgerHttp.Answer answer = http.post("telephony", "/api/tenants/" + tenant + "/calls/" + call + "/authorize",

@@ -16,6 +16,7 @@ import org.commcredits.ledger.api.call.E164Number;
 import org.commcredits.ledger.api.call.FundedBy;
 import org.commcredits.ledger.api.call.RecordCallAuthorization;
 import org.commcredits.ledger.api.call.RecordCallCompletion;
+import org.commcredits.ledger.api.call.RecordUserSpend;
 import org.commcredits.ledger.api.creditaccount.AccountStanding;
 import org.commcredits.ledger.api.creditaccount.BillingAgreement;
 import org.commcredits.ledger.api.creditaccount.ChargeOutcome;
@@ -80,17 +81,20 @@ public class CallDesk {
     private final QueryGateway queries;
     private final RateBook rates;
     private final CallHistory history;
+    private final SpendLimits spendLimits;
     private final Clock clock;
     private final long maxReservedMinutes;
     private final Duration holdGrace;
 
-    CallDesk(CommandGateway commands, QueryGateway queries, RateBook rates, CallHistory history, Clock clock,
+    CallDesk(CommandGateway commands, QueryGateway queries, RateBook rates, CallHistory history,
+             SpendLimits spendLimits, Clock clock,
              @Value("${ledger.calls.max-reserved-minutes:240}") long maxReservedMinutes,
              @Value("${ledger.calls.hold-grace:PT15M}") Duration holdGrace) {
         this.commands = commands;
         this.queries = queries;
         this.rates = rates;
         this.history = history;
+        this.spendLimits = spendLimits;
         this.clock = clock;
         this.maxReservedMinutes = maxReservedMinutes;
         this.holdGrace = holdGrace;
@@ -149,7 +153,7 @@ public class CallDesk {
             if (rate == null) {
                 return deny.with(DenyReason.NO_RATE_FOR_DESTINATION);
             }
-            return onCredit(tenant, callId, account, rate, false, null, null, now, deny, grant);
+            return onCredit(tenant, callId, null, account, rate, false, null, null, now, deny, grant);
         }
         UserCallingProfile profile = profile(tenant, userId);
         if (profile == null || !profile.known()) {
@@ -178,16 +182,27 @@ public class CallDesk {
         if (rate == null) {
             return deny.with(DenyReason.NO_RATE_FOR_DESTINATION);
         }
-        return onCredit(tenant, callId, account, rate, true, pool, profile.usageLocation(), now, deny, grant);
+        return onCredit(tenant, callId, userId, account, rate, true, pool, profile.usageLocation(), now, deny, grant);
     }
 
-    private Decision onCredit(TenantId tenant, CallId callId, AccountStanding account, Rate rate, boolean postpaidAllowed,
-                              PoolRef pool, CountryCode usageLocation, Instant now, Denial deny, Grant grant) {
+    private Decision onCredit(TenantId tenant, CallId callId, UserId userId, AccountStanding account, Rate rate,
+                              boolean postpaidAllowed, PoolRef pool, CountryCode usageLocation, Instant now,
+                              Denial deny, Grant grant) {
         boolean mca = account.billingAgreement() == BillingAgreement.MCA;
+        Money budget = account.available();
+        Optional<SpendLimits.Standing> limit = spendLimits.of(tenant, userId, monthOf(now))
+                .filter(l -> l.limit().currency().equals(rate.currency()));
+        if (limit.isPresent()) { // INV-CALL-11: the user's monthly limit caps what a call may cost
+            Money remaining = limit.get().remaining();
+            if (Rating.affordableMinutes(rate, remaining, 1) == 0) {
+                return deny.with(DenyReason.USER_SPEND_LIMIT_REACHED);
+            }
+            budget = budget.min(remaining);
+        }
         if (postpaidAllowed && account.isPostpaid()) { // INV-CALL-09: a drained MCA account is billed after the fact
             return grant.with(FundedBy.POSTPAID, pool, null, null, usageLocation);
         }
-        long affordable = Rating.affordableMinutes(rate, account.available(), maxReservedMinutes);
+        long affordable = Rating.affordableMinutes(rate, budget, maxReservedMinutes);
         FundsReserved reserved = null;
         String reservationId = "call-" + callId.value();
         if (affordable > 0) {
@@ -257,6 +272,12 @@ public class CallDesk {
         } else if (reservationId != null) {
             commands.sendAndWait(new ReleaseReservation(tenant, reservationId, ReservationReleased.Reason.RELEASED));
         }
+        if (userId != null && charge.isPositive()) {
+            String month = monthOf(started);
+            if (spendLimits.of(tenant, userId, month).isPresent()) {
+                commands.sendAndWait(new RecordUserSpend(tenant, userId, callId, month, charge));
+            }
+        }
         FundedBy fundedBy = creditMinutes == 0 && pool != null ? FundedBy.INCLUDED_MINUTES
                 : outcome.postpaid().isPositive() && !outcome.fromCredits().isPositive() ? FundedBy.POSTPAID
                 : FundedBy.CREDITS;
@@ -315,6 +336,10 @@ public class CallDesk {
         return PoolSizes.poolFor(profile.skus(), type, profile.usageLocation(), destinationCountry)
                 .map(kind -> new PoolRef(kind, PoolSizes.poolCountry(profile.usageLocation()),
                         YearMonth.from(at.atZone(ZoneOffset.UTC)).toString()));
+    }
+
+    private static String monthOf(Instant at) {
+        return YearMonth.from(at.atZone(ZoneOffset.UTC)).toString();
     }
 
     private static ConsumePoolMinutes join(TenantId tenant, CallId callId, UserId userId, PoolRef pool, long minutes) {
