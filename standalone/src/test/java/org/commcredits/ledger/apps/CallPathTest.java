@@ -22,6 +22,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.StringJoiner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -306,6 +307,28 @@ class CallPathTest {
                 .isEqualTo("USER_SPEND_LIMIT_REACHED");
         http.put("billing_admin", "/api/tenants/t-limit/users/jo/spend-limit", "{\"monthlyLimit\":null}");
         assertThat(authorize("t-limit", "c3", "jo", US, "OUTBOUND").get("fundedBy").asText()).isEqualTo("CREDITS");
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("The usage read model rebuilt from the events equals the live one")
+    void canRebuildTheUsageReadModel() throws Exception {
+        String month = YearMonth.now(ZoneOffset.UTC).toString();
+        String nextMonth = YearMonth.now(ZoneOffset.UTC).plusMonths(1).toString();
+        long last = ledger.bean(org.springframework.jdbc.core.JdbcTemplate.class)
+                .queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        List<String> paths = List.of("/api/tenants/t-split/usage?month=" + month,
+                "/api/tenants/t-batch/usage?month=" + month, "/api/tenants/t-split/usage/records.csv?month=" + month,
+                "/api/tenants/t-limit/usage/records.csv?month=" + nextMonth);
+        List<String> live = paths.stream().map(p -> http.get("finance_reader", p + "&minSequence=" + last).body()).toList();
+        var processor = ledger.bean(org.axonframework.config.EventProcessingConfiguration.class)
+                .eventProcessor("usage", org.axonframework.eventhandling.TrackingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        List<String> rebuilt = paths.stream().map(p -> http.get("finance_reader", p + "&minSequence=" + last).body()).toList();
+        assertThat(rebuilt).isEqualTo(live);
+        assertThat(live.get(2).lines()).hasSize(3);
     }
 
     private static JsonNode authorize(String tenant, String call, String user, String destination, String type) {
