@@ -58,7 +58,7 @@ class CallPathTest {
                 "PORT=0"); // server.port=0 alone loses to ledger-defaults.yml's ${PORT:8080}
         http = ledger.http();
         stubs = ledger.bean(CreditAndLicensingStubs.class);
-        assertThat(putCsv("rates_admin", "/api/rate-cards/main", RATES).status()).isEqualTo(200);
+        assertThat(putCsv(ledger.port(), "rates_admin", "/api/rate-cards/main", RATES).status()).isEqualTo(200);
     }
 
     @AfterAll
@@ -70,7 +70,7 @@ class CallPathTest {
     @Order(1)
     @DisplayName("INV-RATE-01: an invalid rate card is rejected whole, with line numbers")
     void cannotUploadAnInvalidRateCard() {
-        LedgerHttp.Answer answer = putCsv("rates_admin", "/api/rate-cards/bad", """
+        LedgerHttp.Answer answer = putCsv(ledger.port(), "rates_admin", "/api/rate-cards/bad", """
                 prefix,destination,perMinute,connectionFee,currency,effectiveFrom
                 33,France,0.0200,0.0000,USD,2020-01-01T00:00:00Z
                 3x,France,0.0200,0.0000,USD,2020-01-01T00:00:00Z
@@ -80,7 +80,7 @@ class CallPathTest {
         assertThat(answer.code()).isEqualTo("INVALID_RATE_CARD");
         assertThat(answer.json().get("detail").asText()).contains("line 3: prefix").contains("line 4: perMinute")
                 .contains("line 4: effectiveFrom").doesNotContain("line 2");
-        assertThat(putCsv("telephony", "/api/rate-cards/bad", RATES).status()).isEqualTo(403);
+        assertThat(putCsv(ledger.port(), "telephony", "/api/rate-cards/bad", RATES).status()).isEqualTo(403);
     }
 
     @Test
@@ -350,8 +350,8 @@ class CallPathTest {
                 + "\",\"callType\":\"" + type + "\",\"startedAt\":\"" + startedAt + "\",\"durationSeconds\":" + seconds + "}";
     }
 
-    static LedgerHttp.Answer putCsv(String user, String path, String csv) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + ledger.port() + path))
+    static LedgerHttp.Answer putCsv(int port, String user, String path, String csv) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "text/csv")
