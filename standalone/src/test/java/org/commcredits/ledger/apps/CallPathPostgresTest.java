@@ -31,7 +31,9 @@ class CallPathPostgresTest {
             stubs.user("pg", "ann", "US", Sku.CALLING_PLAN_DOMESTIC, Sku.COMMUNICATION_CREDITS);
             String now = Instant.now().toString();
             String batch = "[" + record("b1", now, 2_999 * 60) + "," + record("b2", now, 60) + "," + record("b1", now, 60) + "]";
-            JsonNode imported = http.post("telephony", "/api/tenants/pg/usage", batch).json();
+            LedgerHttp.Answer importedAnswer = http.post("telephony", "/api/tenants/pg/usage", batch);
+            assertThat(importedAnswer.header("X-Event-Sequence")).isNotNull();
+            JsonNode imported = importedAnswer.json();
             assertThat(imported.get("recorded").asInt()).isEqualTo(2);
             assertThat(imported.get("duplicates").asInt()).isEqualTo(1);
 

@@ -121,7 +121,11 @@ class CallController {
                 rejected.add(result);
             }
         }
-        return executor.execute(new CommandExecutor.Command(tenant.value() + "/usage", idempotencyKey, tenantId,
+        // The header's sequence comes from the last valid record's call: its events are the batch's last.
+        String lastCall = parsed.stream().filter(CallDesk.UsageRecord.class::isInstance).map(CallDesk.UsageRecord.class::cast)
+                .reduce((first, second) -> second).map(r -> CallIds.aggregateId(tenant, r.callId()))
+                .orElse(tenant.value() + "/usage");
+        return executor.execute(new CommandExecutor.Command(lastCall, idempotencyKey, tenantId,
                 request, () -> {
                     List<CallDesk.UsageRecord> valid = parsed.stream().filter(CallDesk.UsageRecord.class::isInstance)
                             .map(CallDesk.UsageRecord.class::cast).toList();
