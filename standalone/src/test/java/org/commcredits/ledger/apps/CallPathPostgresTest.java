@@ -23,7 +23,7 @@ class CallPathPostgresTest {
     void canRateChargeAndReportCallsOnPostgres() {
         PostgresTestDatabase database = PostgresTestDatabase.create("calls");
         try (RunningLedger ledger = RunningLedger.start(CallTestApplication.class, database.url(), database.user(),
-                "PORT=0", "LEDGER_SNAPSHOT_THRESHOLD=2")) {
+                "LEDGER_SNAPSHOT_THRESHOLD=2")) {
             LedgerHttp http = ledger.http();
             assertThat(CallPathTest.putCsv(ledger.port(), "rates_admin", "/api/rate-cards/main", CallPathTest.RATES).status()).isEqualTo(200);
             CreditAndLicensingStubs stubs = ledger.bean(CreditAndLicensingStubs.class);

@@ -54,8 +54,7 @@ class CallPathTest {
 
     @BeforeAll
     static void start() {
-        ledger = RunningLedger.start(CallTestApplication.class, H2TestDatabase.memoryUrl("calls"), "sa",
-                "PORT=0"); // server.port=0 alone loses to ledger-defaults.yml's ${PORT:8080}
+        ledger = RunningLedger.start(CallTestApplication.class, H2TestDatabase.memoryUrl("calls"), "sa");
         http = ledger.http();
         stubs = ledger.bean(CreditAndLicensingStubs.class);
         assertThat(putCsv(ledger.port(), "rates_admin", "/api/rate-cards/main", RATES).status()).isEqualTo(200);

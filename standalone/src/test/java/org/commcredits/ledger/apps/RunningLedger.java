@@ -24,6 +24,7 @@ final class RunningLedger implements AutoCloseable {
     static RunningLedger start(Class<?> application, String dbUrl, String dbUser, String... extraProperties) {
         List<String> properties = new ArrayList<>(List.of(
                 "server.port=0",
+                "PORT=0", // ledger-defaults.yml sets server.port from ${PORT:...}, which beats server.port=0 here
                 "LEDGER_DB_URL=" + dbUrl,
                 "LEDGER_DB_USER=" + dbUser,
                 "LEDGER_SANDBOX=true",
