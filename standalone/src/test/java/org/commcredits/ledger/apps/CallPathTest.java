@@ -99,6 +99,26 @@ class CallPathTest {
     }
 
     @Test
+    @Order(2)
+    @DisplayName("INV-POOL-01: the International plan's two pools and Audio Conferencing's Zone A dial-out pool")
+    void canPayFromEveryKindOfPool() {
+        stubs.open("t-kinds", BillingAgreement.DIRECT, 0);
+        stubs.user("t-kinds", "ian", "US", Sku.CALLING_PLAN_INTERNATIONAL);
+        stubs.user("t-kinds", "meg", "GB", Sku.AUDIO_CONFERENCING);
+        JsonNode international = authorize("t-kinds", "c1", "ian", LONDON, "OUTBOUND");
+        assertThat(international.get("fundedBy").asText()).isEqualTo("INCLUDED_MINUTES");
+        assertThat(international.get("maxDurationSeconds").asLong()).isEqualTo(600 * 60);
+        assertThat(authorize("t-kinds", "c2", "ian", US, "OUTBOUND").get("maxDurationSeconds").asLong())
+                .isEqualTo(3_000 * 60);
+        JsonNode dialOut = authorize("t-kinds", "c3", "meg", "+4930123456", "CONFERENCE_DIAL_OUT");
+        assertThat(dialOut.get("fundedBy").asText()).isEqualTo("INCLUDED_MINUTES");
+        assertThat(dialOut.get("maxDurationSeconds").asLong()).isEqualTo(60 * 60);
+        assertThat(authorize("t-kinds", "c4", "meg", "+551123456789", "CONFERENCE_DIAL_OUT").get("reason").asText())
+                .as("Brazil is outside Zone A: credits needed").isEqualTo("NO_COMMUNICATION_CREDITS_LICENSE");
+        assertThat(complete("t-kinds", "c3", 61).json().get("minutesFromPool").asLong()).isEqualTo(2);
+    }
+
+    @Test
     @Order(3)
     @DisplayName("INV-CALL-04: a credit call holds what the balance allows and settles the whole duration")
     void canPayACallFromCreditsOnly() {
