@@ -7,6 +7,7 @@
 # CALLS=5000 CONCURRENCY=8 RATE=0 (calls/s, 0 = as fast as possible) PORT=18086
 # MODE=contract (tenants opened, funded and licensed through the contract's paths: needs issues 4 and 5)
 # or MODE=stubbed (the standalone app with the test stand-ins for the credit account and licensing).
+# LEDGER_JAVA_OPTS: extra JVM options for the application (e.g. -XX:StartFlightRecording=filename=x.jfr).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -34,7 +35,7 @@ psql -q -d "$DB" -c "DROP TABLE pgbench_single_insert"
 echo "== ledger ($MODE) on PostgreSQL, port $PORT"
 LOG=target/bench-ledger.log
 LEDGER_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" LEDGER_DB_USER=$PGUSER LEDGER_SANDBOX=true PORT=$PORT \
-  java -Xmx1g -Duser.timezone=UTC -Dlogging.level.root=WARN -cp "$CP" $MAIN > "$LOG" 2>&1 &
+  java -Xmx1g -Duser.timezone=UTC -Dlogging.level.root=WARN ${LEDGER_JAVA_OPTS:-} -cp "$CP" $MAIN > "$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for i in $(seq 1 120); do
