@@ -48,6 +48,7 @@ public final class AccessRules {
             rule(HttpMethod.POST, TENANT + "/calls/{callId}/authorize", TELEPHONY),
             rule(HttpMethod.POST, TENANT + "/calls/{callId}/complete", TELEPHONY),
             rule(HttpMethod.POST, TENANT + "/usage", TELEPHONY),
+            rule(HttpMethod.PUT, TENANT + "/users/{userId}/spend-limit", BILLING_ADMIN),
             // query paths
             rule(HttpMethod.GET, TENANT + "/balance", FINANCE_READER, AUDITOR),
             rule(HttpMethod.GET, TENANT + "/ledger", FINANCE_READER, AUDITOR),

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Load benchmark of the call path (docs/benchmarks.md): PostgreSQL's own single-row INSERT rate with pgbench,
+# then authorise + complete over HTTP against the standalone application on PostgreSQL, many tenants at once;
+# prints both rates, their ratio, and p50/p99 latencies.
+#
+# Environment (defaults): PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres BENCH_DB=ledger_bench TENANTS=200
+# CALLS=5000 CONCURRENCY=8 RATE=0 (calls/s, 0 = as fast as possible) PORT=18086
+# MODE=contract (tenants opened, funded and licensed through the contract's paths: needs issues 4 and 5)
+# or MODE=stubbed (the standalone app with the test stand-ins for the credit account and licensing).
+# LEDGER_JAVA_OPTS: extra JVM options for the application (e.g. -XX:StartFlightRecording=filename=x.jfr).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+DB=${BENCH_DB:-ledger_bench}; TENANTS=${TENANTS:-200}; CALLS=${CALLS:-5000}; CONCURRENCY=${CONCURRENCY:-8}
+RATE=${RATE:-0}; PORT=${PORT:-18086}; MODE=${MODE:-contract}
+
+mvn -B -q ${MVN_OFFLINE--o} package dependency:build-classpath -pl standalone,benchmarks -am -DskipTests \
+    -Dmdep.outputFile=target/bench.classpath
+CP="standalone/target/classes:benchmarks/target/classes:$(cat standalone/target/bench.classpath):$(cat benchmarks/target/bench.classpath)"
+MAIN=org.commcredits.ledger.apps.StandaloneApplication
+if [ "$MODE" = stubbed ]; then
+  CP="standalone/target/test-classes:platform/target/test-classes:$CP"
+  MAIN=org.commcredits.ledger.apps.CallTestApplication
+fi
+
+psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+
+echo "== pgbench: single-row INSERT, $CONCURRENCY clients, 15 s"
+psql -q -d "$DB" -c "CREATE TABLE pgbench_single_insert (id BIGSERIAL PRIMARY KEY, tenant VARCHAR(64), amount BIGINT, at TIMESTAMP DEFAULT now())"
+echo "INSERT INTO pgbench_single_insert (tenant, amount) VALUES ('t', 1);" > target/pgbench-insert.sql
+PG_TPS=$(pgbench -n -c "$CONCURRENCY" -j 2 -T 15 -f target/pgbench-insert.sql "$DB" | awk '/^tps/ {print $3; exit}')
+echo "pgbench single-row inserts per second: $PG_TPS"
+psql -q -d "$DB" -c "DROP TABLE pgbench_single_insert"
+
+echo "== ledger ($MODE) on PostgreSQL, port $PORT"
+LOG=target/bench-ledger.log
+LEDGER_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" LEDGER_DB_USER=$PGUSER LEDGER_SANDBOX=true PORT=$PORT \
+  java -Xmx1g -Duser.timezone=UTC -Dlogging.level.root=WARN ${LEDGER_JAVA_OPTS:-} -cp "$CP" $MAIN > "$LOG" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for i in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break
+  sleep 1
+  kill -0 $APP 2>/dev/null || { echo "the ledger did not start: see $LOG"; exit 1; }
+done
+SETUP=contract; [ "$MODE" = stubbed ] && SETUP=none
+OUT=$(java -cp "$CP" org.commcredits.ledger.benchmarks.CallLoadBenchmark "http://127.0.0.1:$PORT" "$TENANTS" "$CALLS" \
+  "$CONCURRENCY" "$RATE" "$SETUP" docs/sample-rate-card.csv | tee /dev/stderr)
+CPS=$(echo "$OUT" | sed -n 's/.*calls_per_second=\([0-9.]*\).*/\1/p')
+echo "== summary"
+echo "pgbench single-row INSERT/s: $PG_TPS"
+echo "completed calls/s:           $CPS"
+echo "ratio calls/inserts:         $(awk -v a="$CPS" -v b="$PG_TPS" 'BEGIN { printf "%.3f", a / b }') (target >= 0.5)"
+echo "$OUT" | grep -E "^(authorize|complete) "

@@ -1,0 +1,164 @@
+package org.commcredits.ledger.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives authorise + complete over HTTP against a running ledger, many tenants at once, and prints
+ * completed calls per second and p50/p99 latencies. {@code benchmarks/load-calls.sh} starts the application
+ * on PostgreSQL, measures pgbench's single-row insert rate and runs this (docs/benchmarks.md).
+ *
+ * <p>Arguments: baseUrl tenants calls concurrency rateLimitPerSecond(0 = as fast as possible) setup
+ * ({@code contract}: open, fund and license each tenant through the contract's paths; {@code none}: the
+ * tenants exist already, e.g. the stubbed test application) [rateCardCsvPath].
+ */
+public final class CallLoadBenchmark {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private CallLoadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        int tenants = Integer.parseInt(args[1]);
+        int calls = Integer.parseInt(args[2]);
+        int concurrency = Integer.parseInt(args[3]);
+        double rate = Double.parseDouble(args[4]);
+        String setup = args[5];
+        if (args.length > 6) {
+            check(send("rates_admin", "PUT", base + "/api/rate-cards/bench", Files.readString(Path.of(args[6])),
+                    "text/csv"), "rate card");
+        }
+        if (setup.equals("contract")) {
+            for (int t = 0; t < tenants; t++) {
+                String tenant = base + "/api/tenants/bench-" + t;
+                send("billing_admin", "POST", tenant + "/credit-account", "{\"currency\":\"USD\",\"billingAgreement\":\"DIRECT\"}", null);
+                send("billing_admin", "PUT", tenant + "/credit-account/payment-method", "{\"type\":\"CARD\",\"token\":\"pm_card_visa\"}", null);
+                send("billing_admin", "POST", tenant + "/credit-account/funds", "{\"amount\":\"100000.00\"}", null);
+                send("license_admin", "POST", tenant + "/subscriptions", "{\"sku\":\"CALLING_PLAN_PAYG\",\"seats\":10}", null);
+                send("license_admin", "POST", tenant + "/subscriptions", "{\"sku\":\"COMMUNICATION_CREDITS\",\"seats\":10}", null);
+                send("license_admin", "POST", tenant + "/subscriptions", "{\"sku\":\"TEAMS_PHONE\",\"seats\":10}", null);
+                send("license_admin", "PUT", tenant + "/users/u1/usage-location", "{\"country\":\"US\"}", null);
+                for (String sku : List.of("TEAMS_PHONE", "CALLING_PLAN_PAYG", "COMMUNICATION_CREDITS")) {
+                    send("license_admin", "POST", tenant + "/users/u1/licenses", "{\"sku\":\"" + sku + "\"}", null);
+                }
+            }
+        }
+        // warm-up: a few calls per tenant, not measured
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        for (int t = 0; t < Math.min(tenants, 20); t++) {
+            call(base, "bench-" + t, "w" + run + "-" + t, new long[1], new long[1]);
+        }
+        long[] authorizeNanos = new long[calls];
+        long[] completeNanos = new long[calls];
+        AtomicInteger nextCall = new AtomicInteger();
+        AtomicLong failures = new AtomicLong();
+        long start = System.nanoTime();
+        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            done.add(workers.submit(() -> {
+                for (int i; (i = nextCall.getAndIncrement()) < calls; ) {
+                    if (rate > 0) { // open loop: call i starts at start + i / rate
+                        long due = start + (long) (i * 1e9 / rate);
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                    }
+                    long[] a = new long[1];
+                    long[] c = new long[1];
+                    if (!call(base, "bench-" + (i % tenants), run + "-" + i, a, c)) {
+                        failures.incrementAndGet();
+                    }
+                    authorizeNanos[i] = a[0];
+                    completeNanos[i] = c[0];
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        workers.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("calls=%d tenants=%d concurrency=%d rateLimit=%s failures=%d seconds=%.1f%n", calls, tenants,
+                concurrency, rate > 0 ? rate + "/s" : "none", failures.get(), seconds);
+        System.out.printf("completed calls per second: %.1f%n", calls / seconds);
+        System.out.printf("authorize p50 %.1f ms, p99 %.1f ms%n", percentile(authorizeNanos, 50), percentile(authorizeNanos, 99));
+        System.out.printf("complete  p50 %.1f ms, p99 %.1f ms%n", percentile(completeNanos, 50), percentile(completeNanos, 99));
+        System.out.printf("RESULT calls_per_second=%.1f authorize_p50_ms=%.1f authorize_p99_ms=%.1f complete_p50_ms=%.1f complete_p99_ms=%.1f%n",
+                calls / seconds, percentile(authorizeNanos, 50), percentile(authorizeNanos, 99),
+                percentile(completeNanos, 50), percentile(completeNanos, 99));
+    }
+
+    private static boolean call(String base, String tenant, String callId, long[] authorizeNanos, long[] completeNanos) {
+        String path = base + "/api/tenants/" + tenant + "/calls/" + callId;
+        long t0 = System.nanoTime();
+        HttpResponse<String> authorized = send("telephony", "POST", path + "/authorize",
+                "{\"userId\":\"u1\",\"destination\":\"+12025550100\",\"callType\":\"OUTBOUND\"}", null);
+        long t1 = System.nanoTime();
+        authorizeNanos[0] = t1 - t0;
+        if (authorized == null || authorized.statusCode() != 200 || !authorized.body().contains("\"ALLOW\"")) {
+            report("authorize", authorized);
+            return false;
+        }
+        HttpResponse<String> completed = send("telephony", "POST", path + "/complete", "{\"durationSeconds\":95}", null);
+        completeNanos[0] = System.nanoTime() - t1;
+        if (completed == null || completed.statusCode() != 200) {
+            report("complete", completed);
+            return false;
+        }
+        return true;
+    }
+
+    private static final AtomicInteger REPORTED = new AtomicInteger();
+
+    private static void report(String what, HttpResponse<String> response) {
+        if (REPORTED.incrementAndGet() <= 5) {
+            System.err.println(what + " failed: " + (response == null ? "no answer" : response.statusCode() + " " + response.body()));
+        }
+    }
+
+    private static double percentile(long[] nanos, int p) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int index = Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1);
+        return sorted[Math.max(index, 0)] / 1e6;
+    }
+
+    private static void check(HttpResponse<String> response, String what) {
+        if (response == null || response.statusCode() >= 300) {
+            throw new IllegalStateException(what + " failed: " + (response == null ? "no answer" : response.body()));
+        }
+    }
+
+    private static HttpResponse<String> send(String user, String method, String url, String body, String contentType) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", contentType == null ? "application/json" : contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

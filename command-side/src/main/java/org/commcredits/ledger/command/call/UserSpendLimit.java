@@ -1,0 +1,61 @@
+package org.commcredits.ledger.command.call;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.commcredits.ledger.api.call.RecordUserSpend;
+import org.commcredits.ledger.api.call.SetUserSpendLimit;
+import org.commcredits.ledger.api.call.UserSpendLimitSet;
+import org.commcredits.ledger.api.call.UserSpendRecorded;
+import org.commcredits.ledger.api.money.Money;
+
+import java.time.Clock;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A user's optional monthly limit on call charges ({@code {tenantId}/users/{userId}/spend-limit}) and what
+ * the user's calls cost in the current month. Exists only for users who were given a limit.
+ */
+@Aggregate
+class UserSpendLimit {
+
+    @AggregateIdentifier
+    private String id;
+    private Money limit;
+    private String month;
+    private Money spent;
+
+    UserSpendLimit() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(SetUserSpendLimit command, Clock clock) {
+        apply(new UserSpendLimitSet(command.tenantId(), command.userId(), command.monthlyLimit(), command.setBy(),
+                clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RecordUserSpend command, Clock clock) {
+        Money before = command.month().equals(month) && spent != null ? spent : Money.zero(command.amount().currency());
+        apply(new UserSpendRecorded(command.tenantId(), command.userId(), command.callId(), command.month(),
+                command.amount(), before.plus(command.amount()), limit, clock.instant()));
+    }
+
+    @EventSourcingHandler
+    void on(UserSpendLimitSet event) {
+        id = SetUserSpendLimit.aggregateIdOf(event.tenantId(), event.userId());
+        limit = event.monthlyLimit();
+    }
+
+    @EventSourcingHandler
+    void on(UserSpendRecorded event) {
+        month = event.month();
+        spent = event.spentAfter();
+    }
+}

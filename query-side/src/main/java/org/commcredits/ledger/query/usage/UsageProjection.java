@@ -1,0 +1,92 @@
+package org.commcredits.ledger.query.usage;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.commcredits.ledger.api.call.CallCompleted;
+import org.commcredits.ledger.api.pool.MinutesConsumed;
+import org.commcredits.ledger.api.pool.PoolMemberJoined;
+import org.commcredits.ledger.platform.storage.EventPositions;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+
+/**
+ * Copies pools and completed calls into {@code rm_pool_usage} and {@code rm_call_usage}. Pool rows take
+ * the absolute size and use from the event, only when its global index is newer than the row's; call rows
+ * are inserted once per call id. Redelivery changes nothing.
+ */
+@Component
+@ProcessingGroup(UsageProjection.PROCESSOR)
+class UsageProjection {
+
+    static final String PROCESSOR = "usage";
+
+    private static final String POOL_MERGE = "MERGE INTO rm_pool_usage t USING (VALUES (?, ?, ?, ?)) "
+            + "s(tenant_id, usage_month, pool_kind, country) ON t.tenant_id = s.tenant_id AND t.usage_month = s.usage_month "
+            + "AND t.pool_kind = s.pool_kind AND t.country = s.country "
+            + "WHEN MATCHED AND t.last_sequence < ? THEN UPDATE SET size_minutes = ?, used_minutes = ?, "
+            + "members = CASE WHEN ? < 0 THEN t.members ELSE ? END, last_sequence = ? "
+            + "WHEN NOT MATCHED THEN INSERT (tenant_id, usage_month, pool_kind, country, size_minutes, used_minutes, members, last_sequence) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final JdbcTemplate jdbc;
+
+    UsageProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PoolMemberJoined event, TrackingToken token) {
+        long sequence = EventPositions.of(token);
+        long used = event.sizeAfter() - event.remainingAfter();
+        pool(event.tenantId().value(), event.month(), event.kind().name(), event.country().value(), sequence,
+                event.sizeAfter(), used, event.members());
+    }
+
+    @EventHandler
+    void on(MinutesConsumed event, TrackingToken token) {
+        long sequence = EventPositions.of(token);
+        pool(event.tenantId().value(), event.month(), event.kind().name(), event.country().value(), sequence,
+                event.sizeMinutes(), event.usedAfter(), -1);
+    }
+
+    private void pool(String tenant, String month, String kind, String country, long sequence, long size, long used,
+                      long members) {
+        jdbc.update(POOL_MERGE, tenant, month, kind, country, sequence, size, used, members, members, sequence,
+                tenant, month, kind, country, size, used, Math.max(members, 0), sequence);
+    }
+
+    @EventHandler
+    void on(CallCompleted e, TrackingToken token) {
+        long sequence = EventPositions.of(token);
+        String month = YearMonth.from(e.startedAt().atZone(ZoneOffset.UTC)).toString();
+        jdbc.update("MERGE INTO rm_call_usage t USING (VALUES (?, ?)) s(tenant_id, call_id) "
+                        + "ON t.tenant_id = s.tenant_id AND t.call_id = s.call_id WHEN NOT MATCHED THEN INSERT "
+                        + "(tenant_id, call_id, usage_month, user_id, usage_location, call_type, destination, destination_country, "
+                        + "destination_name, started_at, ended_at, duration_seconds, billed_minutes, minutes_from_pool, "
+                        + "pool_kind, pool_country, charge_minor, credits_minor, postpaid_minor, unfunded_minor, currency, "
+                        + "funded_by, rate_card_id, rate_card_version, event_sequence) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                e.tenantId().value(), e.callId().value(),
+                e.tenantId().value(), e.callId().value(), month, e.userId() == null ? null : e.userId().value(),
+                e.usageLocation() == null ? null : e.usageLocation().value(), e.callType().name(),
+                e.destination().value(), e.destinationCountry() == null ? null : e.destinationCountry().value(),
+                e.rate() == null ? null : e.rate().destination(), Timestamp.from(e.startedAt()),
+                Timestamp.from(e.endedAt()), e.durationSeconds(), e.billedMinutes(), e.minutesFromPool(),
+                e.pool() == null ? null : e.pool().kind().name(), e.pool() == null ? null : e.pool().country().value(),
+                e.charge().minor(), e.fromCredits().minor(), e.postpaid().minor(), e.unfunded().minor(),
+                e.charge().currency(), e.fundedBy().name(), e.rate() == null ? null : e.rate().rateCardId(),
+                e.rate() == null ? null : e.rate().version(), sequence);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM rm_call_usage");
+        jdbc.update("DELETE FROM rm_pool_usage");
+    }
+}

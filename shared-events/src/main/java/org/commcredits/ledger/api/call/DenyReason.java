@@ -1,0 +1,15 @@
+package org.commcredits.ledger.api.call;
+
+/**
+ * Why an authorisation was denied: the contract's stable codes, in the order the call path checks them
+ * (see {@code docs/invariants.md}, INV-CALL-*). Clients switch on these; never rename or reuse one.
+ */
+public enum DenyReason {
+    ACCOUNT_NOT_FOUND,
+    USAGE_LOCATION_REQUIRED,
+    NO_CALLING_LICENSE,
+    NO_COMMUNICATION_CREDITS_LICENSE,
+    NO_RATE_FOR_DESTINATION,
+    USER_SPEND_LIMIT_REACHED,
+    INSUFFICIENT_CREDITS
+}
