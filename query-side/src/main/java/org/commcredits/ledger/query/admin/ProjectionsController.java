@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.commcredits.ledger.api.error.ErrorCode;
 import org.commcredits.ledger.api.error.LedgerException;
+import org.commcredits.ledger.platform.security.LedgerPrincipal;
 import org.commcredits.ledger.platform.storage.ProcessorPositions;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -58,7 +59,8 @@ class ProjectionsController {
     @PostMapping(path = "/api/admin/projections/{name}/replay", produces = "application/json")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ProjectionReplays.Progress replay(@PathVariable String name, Authentication authentication) {
-        return replays.start(name, authentication.getName());
+        String requestedBy = authentication.getPrincipal() instanceof LedgerPrincipal principal ? principal.name() : authentication.getName();
+        return replays.start(name, requestedBy);
     }
 
     private ProjectionView view(String name, StreamingEventProcessor processor, long head) {
