@@ -75,7 +75,7 @@ public class ProjectionReplays {
         return found;
     }
 
-    Optional<Progress> progress(String projection) {
+    public Optional<Progress> progress(String projection) {
         return Optional.ofNullable(replays.get(projection));
     }
 
