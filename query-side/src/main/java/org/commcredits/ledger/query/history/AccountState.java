@@ -61,6 +61,7 @@ public final class AccountState {
     private long lastSequence;
     private final Map<String, Tranche> tranches = new LinkedHashMap<>();
     private final Map<String, Long> holds = new HashMap<>();
+    private final Map<String, Instant> holdsEnd = new HashMap<>();
 
     /** The instant at which an event took effect, from its payload (business time, not storage time). */
     public static Instant effectiveAt(Object event) {
@@ -82,6 +83,14 @@ public final class AccountState {
             return e.changedAt();
         }
         return null;
+    }
+
+    /**
+     * True for events stamped with the ledger clock when they were decided (so their instants never go
+     * back along the stream); false for expiries and releases, which carry the end they record.
+     */
+    public static boolean stampedWithDecisionTime(Object event) {
+        return !(event instanceof TrancheExpired) && !(event instanceof ReservationReleased);
     }
 
     public void apply(long sequence, Object event) {
@@ -106,8 +115,10 @@ public final class AccountState {
             }
         } else if (event instanceof FundsReserved e) {
             holds.put(e.reservationId(), e.amount().minor());
+            holdsEnd.put(e.reservationId(), e.expiresAt());
         } else if (event instanceof ReservationReleased e) {
             holds.remove(e.reservationId());
+            holdsEnd.remove(e.reservationId());
         } else if (event instanceof AutoRechargeConfigured e) {
             autoRechargeEnabled = e.enabled();
             autoRechargeThreshold = e.threshold() == null ? null : e.threshold().minor();
@@ -117,8 +128,16 @@ public final class AccountState {
         }
     }
 
-    /** Marks tranches whose expiry instant is not after {@code instant} as expired (INV-RM-03). */
+    /**
+     * Marks tranches whose expiry instant is not after {@code instant} as expired (INV-RM-03), and ends
+     * holds whose timeout has passed, whether or not their events have been written yet.
+     */
     public void expireUpTo(Instant instant) {
+        holdsEnd.forEach((reservation, end) -> {
+            if (end != null && !end.isAfter(instant)) {
+                holds.remove(reservation);
+            }
+        });
         for (Tranche tranche : tranches.values()) {
             if (!tranche.expiresAt.isAfter(instant)) {
                 tranche.expired = true;

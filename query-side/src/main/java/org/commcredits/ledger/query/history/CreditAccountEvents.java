@@ -16,16 +16,19 @@ import org.commcredits.ledger.api.creditaccount.UnfundedUsageRecorded;
 import org.commcredits.ledger.api.ids.TenantId;
 import org.commcredits.ledger.platform.storage.EventJson;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -63,26 +66,51 @@ public class CreditAccountEvents {
     /** True when the tenant's credit account was opened (its first event exists). */
     public boolean exists(String tenantId) {
         return Boolean.TRUE.equals(jdbc.query("SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0",
-                (org.springframework.jdbc.core.ResultSetExtractor<Boolean>) rs -> rs.next(), aggregateId(tenantId)));
+                (ResultSetExtractor<Boolean>) rs -> rs.next(), aggregateId(tenantId)));
     }
 
     /** Streams the account's events of the given types, oldest first, to {@code sink}. */
     public void stream(String tenantId, Set<Class<?>> types, Consumer<Stored> sink) {
+        streamWhile(tenantId, types, stored -> {
+            sink.accept(stored);
+            return true;
+        });
+    }
+
+    /**
+     * Streams the account's events of the given types, oldest first, until {@code sink} answers false;
+     * rows after that are not read.
+     */
+    public void streamWhile(String tenantId, Set<Class<?>> types, Predicate<Stored> sink) {
         List<String> names = types.stream().map(Class::getName).collect(Collectors.toList());
         String placeholders = names.stream().map(n -> "?").collect(Collectors.joining(", "));
         List<Object> arguments = new ArrayList<>();
         arguments.add(aggregateId(tenantId));
         arguments.addAll(names);
-        jdbc.query("SELECT global_index, payload_type, payload FROM domain_event_entry WHERE aggregate_identifier = ? "
-                        + "AND payload_type IN (" + placeholders + ") ORDER BY sequence_number",
-                rs -> {
-                    ObjectReader reader = readers.get(rs.getString(2));
-                    try {
-                        sink.accept(new Stored(rs.getLong(1), reader.readValue(rs.getBytes(3))));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("unreadable " + rs.getString(2) + " at " + rs.getLong(1), e);
-                    }
-                }, arguments.toArray());
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("SELECT global_index, payload_type, payload "
+                    + "FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type IN (" + placeholders + ") "
+                    + "ORDER BY sequence_number");
+            statement.setFetchSize(1000);
+            for (int i = 0; i < arguments.size(); i++) {
+                statement.setString(i + 1, (String) arguments.get(i));
+            }
+            return statement;
+        }, (ResultSetExtractor<Void>) rs -> {
+            while (rs.next()) {
+                ObjectReader reader = readers.get(rs.getString(2));
+                Object payload;
+                try {
+                    payload = reader.readValue(rs.getBytes(3));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("unreadable " + rs.getString(2) + " at " + rs.getLong(1), e);
+                }
+                if (!sink.test(new Stored(rs.getLong(1), payload))) {
+                    break;
+                }
+            }
+            return null;
+        });
     }
 
     /** Every known event of the account, oldest first. */

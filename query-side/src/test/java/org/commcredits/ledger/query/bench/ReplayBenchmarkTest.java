@@ -81,13 +81,17 @@ class ReplayBenchmarkTest {
         System.out.printf("BENCH initial catch-up of ledger: %,d events in %.1f s = %,.0f events/s%n", head, catchUp, head / catchUp);
 
         ProjectionReplays replays = context.getBean(ProjectionReplays.class);
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
         replays.start("ledger", "bench");
         long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
         while (replays.isRebuilding("ledger") && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         ProjectionReplays.Progress done = replays.progress("ledger").orElse(null);
-        System.out.printf("BENCH replay of ledger: %s%n", done);
+        System.out.printf("BENCH replay of ledger: %s; JVM CPU %.1f s; load average %.1f%n", done,
+                (os.getProcessCpuTime() - cpuBefore) / 1e9, os.getSystemLoadAverage());
         Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM rm_ledger_entry", Long.class);
         Long movements = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type LIKE '%.Funds%'", Long.class);
         assertThat(rows).isEqualTo(movements);
