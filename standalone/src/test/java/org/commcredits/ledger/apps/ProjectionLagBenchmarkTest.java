@@ -6,6 +6,10 @@ import org.commcredits.ledger.platform.testing.PostgresTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,11 +30,13 @@ class ProjectionLagBenchmarkTest {
     void measuresLagFromCommandAnswerToQueryVisibility() throws InterruptedException {
         int commands = Integer.getInteger("ledger.bench.commands", 500);
         PostgresTestDatabase database = PostgresTestDatabase.create("lag");
-        try (RunningLedger commandSide = RunningLedger.start(CommandSideApplication.class, database.url(), database.user());
-             RunningLedger querySide = RunningLedger.start(QuerySideApplication.class, database.url(), database.user(),
-                     "ledger.verify.scheduled=false")) {
-            LedgerHttp http = commandSide.http();
-            ProcessorPositions positions = querySide.bean(ProcessorPositions.class);
+        try (ConfigurableApplicationContext commandSide = start(CommandSideApplication.class, database, "--server.port=0");
+             ConfigurableApplicationContext querySide = start(QuerySideApplication.class, database, "--server.port=0",
+                     // this module's application.yml (standalone) shadows the query side's: restore its settings
+                     "--ledger.role=query-side", "--axon.timeout.enabled=false", "--ledger.verify.scheduled=false",
+                     "--ledger.processors.segments=" + Integer.getInteger("ledger.bench.segments", 2))) {
+            LedgerHttp http = LedgerHttp.onPort(((WebServerApplicationContext) commandSide).getWebServer().getPort());
+            ProcessorPositions positions = querySide.getBean(ProcessorPositions.class);
             int tenants = 20;
             for (int t = 0; t < tenants; t++) {
                 assertThat(http.post("billing_admin", "/api/tenants/lag-" + t + "/credit-account",
@@ -61,5 +67,13 @@ class ProjectionLagBenchmarkTest {
         } finally {
             database.drop();
         }
+    }
+
+    /** Starts one side; command-line arguments, because they outrank the application.yml on this module's classpath. */
+    private static ConfigurableApplicationContext start(Class<?> application, PostgresTestDatabase database, String... arguments) {
+        return new SpringApplicationBuilder(application)
+                .properties("LEDGER_DB_URL=" + database.url(), "LEDGER_DB_USER=" + database.user(), "LEDGER_SANDBOX=true",
+                        "logging.level.root=WARN", "logging.level.org.commcredits=INFO")
+                .run(arguments);
     }
 }

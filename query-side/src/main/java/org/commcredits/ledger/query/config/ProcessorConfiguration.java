@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  *       query-side instances share them (each claims what the others leave; a claim times out after 10 s
  *       when an instance dies). Every segment reads the whole stream, so more segments than instances
  *       only cost: a rebuild ran about 2.7 times faster with one segment than with two here.</li>
+ * <li>an event-availability timeout of 100 ms ({@code ledger.processors.event-availability-timeout-millis})
+ *     instead of Axon's 1 s: an idle tracking thread now and then missed the store's wake-up and waited
+ *     the whole timeout, which put split-mode lag at p90 1,068 ms; with 100 ms p99 was 195 ms.</li>
  * </ul>
  * This is the default for every tracking processor that {@code axon.eventhandling.processors.*} does not
  * configure by name.
@@ -31,13 +34,15 @@ public class ProcessorConfiguration {
     @Bean
     public ConfigurerModule queryProcessorDefaults(Environment environment,
                                                    @Value("${ledger.processors.batch-size:100}") int batchSize,
-                                                   @Value("${ledger.processors.token-claim-interval-millis:1000}") long claimInterval) {
+                                                   @Value("${ledger.processors.token-claim-interval-millis:1000}") long claimInterval,
+                                                   @Value("${ledger.processors.event-availability-timeout-millis:100}") long availabilityTimeout) {
         int segments = segments(environment);
         return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessorConfiguration(
                 axon -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
                         .andInitialSegmentsCount(segments)
                         .andBatchSize(batchSize)
-                        .andTokenClaimInterval(claimInterval, TimeUnit.MILLISECONDS)));
+                        .andTokenClaimInterval(claimInterval, TimeUnit.MILLISECONDS)
+                        .andEventAvailabilityTimeout(availabilityTimeout, TimeUnit.MILLISECONDS)));
     }
 
     /**
