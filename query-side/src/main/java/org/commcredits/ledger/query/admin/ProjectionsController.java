@@ -3,8 +3,6 @@ package org.commcredits.ledger.query.admin;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.commcredits.ledger.api.error.ErrorCode;
-import org.commcredits.ledger.api.error.LedgerException;
 import org.commcredits.ledger.platform.security.LedgerPrincipal;
 import org.commcredits.ledger.platform.storage.ProcessorPositions;
 import org.springframework.http.HttpStatus;
@@ -90,9 +88,5 @@ class ProjectionsController {
             lowest = Math.min(lowest, token == null ? 0 : token.position().orElse(0));
         }
         return lowest;
-    }
-
-    static LedgerException notFound(String name) {
-        return new LedgerException(ErrorCode.PROJECTION_NOT_FOUND, "No projection named " + name);
     }
 }
