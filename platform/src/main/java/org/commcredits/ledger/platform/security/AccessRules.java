@@ -62,6 +62,8 @@ public final class AccessRules {
             rule(HttpMethod.GET, TENANT + "/eligibility", LICENSE_ADMIN, AUDITOR),
             rule(HttpMethod.GET, TENANT + "/verify", AUDITOR),
             rule(HttpMethod.GET, "/api/audit/events", AUDITOR),
+            rule(HttpMethod.GET, TENANT + "/history.ndjson", AUDITOR),
+            rule(HttpMethod.GET, TENANT + "/history.csv", AUDITOR),
             rule(HttpMethod.GET, "/api/admin/projections", OPERATOR, AUDITOR),
             rule(HttpMethod.POST, "/api/admin/projections/{name}/replay", OPERATOR),
             rule(HttpMethod.GET, "/api/test-clock", OPERATOR, AUDITOR),

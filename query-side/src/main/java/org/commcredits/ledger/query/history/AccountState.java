@@ -1,0 +1,210 @@
+package org.commcredits.ledger.query.history;
+
+import org.commcredits.ledger.api.creditaccount.AutoRechargeConfigured;
+import org.commcredits.ledger.api.creditaccount.BillingAgreementChanged;
+import org.commcredits.ledger.api.creditaccount.CreditAccountOpened;
+import org.commcredits.ledger.api.creditaccount.FundsAdded;
+import org.commcredits.ledger.api.creditaccount.FundsConsumed;
+import org.commcredits.ledger.api.creditaccount.FundsReserved;
+import org.commcredits.ledger.api.creditaccount.ReservationReleased;
+import org.commcredits.ledger.api.creditaccount.TrancheExpired;
+import org.commcredits.ledger.api.creditaccount.TranchePortion;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A credit account's balance-relevant state folded from its events in a fresh, in-memory model: the
+ * tranches with what remains in each, holds, auto-recharge and billing agreement. Used for as-of answers
+ * (folding only events that had happened by the instant) and by verification (folding every event).
+ *
+ * <p>It copies numbers from events (remaining after each portion, expiry) and never re-decides a rule;
+ * the one thing it reads off the clock is INV-RM-03: a tranche counts as expired from its expiry instant,
+ * even if the {@code TrancheExpired} event was written later by the sweep.
+ */
+public final class AccountState {
+
+    /** The event types that change this state. */
+    public static final Set<Class<?>> TYPES = Set.of(CreditAccountOpened.class, FundsAdded.class, FundsConsumed.class,
+            TrancheExpired.class, FundsReserved.class, ReservationReleased.class, AutoRechargeConfigured.class,
+            BillingAgreementChanged.class);
+
+    /** One tranche as the fold sees it. */
+    public static final class Tranche {
+        public final String trancheId;
+        public final long original;
+        public long remaining;
+        public final Instant purchasedAt;
+        public final Instant expiresAt;
+        public boolean expired;
+
+        Tranche(String trancheId, long original, Instant purchasedAt, Instant expiresAt) {
+            this.trancheId = trancheId;
+            this.original = original;
+            this.remaining = original;
+            this.purchasedAt = purchasedAt;
+            this.expiresAt = expiresAt;
+        }
+    }
+
+    private String currency;
+    private String billingAgreement;
+    private boolean opened;
+    private boolean autoRechargeEnabled;
+    private Long autoRechargeThreshold;
+    private Long autoRechargeAmount;
+    private long lastSequence;
+    private final Map<String, Tranche> tranches = new LinkedHashMap<>();
+    private final Map<String, Long> holds = new HashMap<>();
+    private final Map<String, Instant> holdsEnd = new HashMap<>();
+
+    /** The instant at which an event took effect, from its payload (business time, not storage time). */
+    public static Instant effectiveAt(Object event) {
+        if (event instanceof CreditAccountOpened e) {
+            return e.openedAt();
+        } else if (event instanceof FundsAdded e) {
+            return e.purchasedAt();
+        } else if (event instanceof FundsConsumed e) {
+            return e.occurredAt();
+        } else if (event instanceof TrancheExpired e) {
+            return e.expiredAt();
+        } else if (event instanceof FundsReserved e) {
+            return e.reservedAt();
+        } else if (event instanceof ReservationReleased e) {
+            return e.releasedAt();
+        } else if (event instanceof AutoRechargeConfigured e) {
+            return e.changedAt();
+        } else if (event instanceof BillingAgreementChanged e) {
+            return e.changedAt();
+        }
+        return null;
+    }
+
+    /**
+     * True for events stamped with the ledger clock when they were decided (so their instants never go
+     * back along the stream); false for expiries and releases, which carry the end they record.
+     */
+    public static boolean stampedWithDecisionTime(Object event) {
+        return !(event instanceof TrancheExpired) && !(event instanceof ReservationReleased);
+    }
+
+    public void apply(long sequence, Object event) {
+        lastSequence = sequence;
+        if (event instanceof CreditAccountOpened e) {
+            opened = true;
+            currency = e.currency();
+            billingAgreement = e.billingAgreement().name();
+        } else if (event instanceof FundsAdded e) {
+            tranches.putIfAbsent(e.trancheId(), new Tranche(e.trancheId(), e.amount().minor(), e.purchasedAt(), e.expiresAt()));
+        } else if (event instanceof FundsConsumed e) {
+            for (TranchePortion portion : e.portions()) {
+                Tranche tranche = tranches.get(portion.trancheId());
+                if (tranche != null) {
+                    tranche.remaining = portion.remainingAfter().minor();
+                }
+            }
+        } else if (event instanceof TrancheExpired e) {
+            Tranche tranche = tranches.get(e.trancheId());
+            if (tranche != null) {
+                tranche.expired = true;
+            }
+        } else if (event instanceof FundsReserved e) {
+            holds.put(e.reservationId(), e.amount().minor());
+            holdsEnd.put(e.reservationId(), e.expiresAt());
+        } else if (event instanceof ReservationReleased e) {
+            holds.remove(e.reservationId());
+            holdsEnd.remove(e.reservationId());
+        } else if (event instanceof AutoRechargeConfigured e) {
+            autoRechargeEnabled = e.enabled();
+            autoRechargeThreshold = e.threshold() == null ? null : e.threshold().minor();
+            autoRechargeAmount = e.amount() == null ? null : e.amount().minor();
+        } else if (event instanceof BillingAgreementChanged e) {
+            billingAgreement = e.to().name();
+        }
+    }
+
+    /**
+     * Marks tranches whose expiry instant is not after {@code instant} as expired (INV-RM-03), and ends
+     * holds whose timeout has passed, whether or not their events have been written yet.
+     */
+    public void expireUpTo(Instant instant) {
+        holdsEnd.forEach((reservation, end) -> {
+            if (end != null && !end.isAfter(instant)) {
+                holds.remove(reservation);
+            }
+        });
+        for (Tranche tranche : tranches.values()) {
+            if (!tranche.expiresAt.isAfter(instant)) {
+                tranche.expired = true;
+            }
+        }
+    }
+
+    /** Tranches that still hold credit, oldest first. */
+    public List<Tranche> liveTranches() {
+        List<Tranche> live = new ArrayList<>();
+        for (Tranche tranche : tranches.values()) {
+            if (!tranche.expired && tranche.remaining > 0) {
+                live.add(tranche);
+            }
+        }
+        live.sort((a, b) -> a.purchasedAt.equals(b.purchasedAt) ? a.trancheId.compareTo(b.trancheId)
+                : a.purchasedAt.compareTo(b.purchasedAt));
+        return live;
+    }
+
+    public Map<String, Tranche> tranches() {
+        return tranches;
+    }
+
+    public long balance() {
+        long sum = 0;
+        for (Tranche tranche : tranches.values()) {
+            if (!tranche.expired) {
+                sum += tranche.remaining;
+            }
+        }
+        return sum;
+    }
+
+    public long held() {
+        long sum = 0;
+        for (long amount : holds.values()) {
+            sum += amount;
+        }
+        return sum;
+    }
+
+    public boolean opened() {
+        return opened;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public String billingAgreement() {
+        return billingAgreement;
+    }
+
+    public boolean autoRechargeEnabled() {
+        return autoRechargeEnabled;
+    }
+
+    public Long autoRechargeThreshold() {
+        return autoRechargeThreshold;
+    }
+
+    public Long autoRechargeAmount() {
+        return autoRechargeAmount;
+    }
+
+    public long lastSequence() {
+        return lastSequence;
+    }
+}

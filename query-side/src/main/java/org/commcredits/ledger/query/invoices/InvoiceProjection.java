@@ -1,0 +1,57 @@
+package org.commcredits.ledger.query.invoices;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.commcredits.ledger.api.creditaccount.InvoiceIssued;
+import org.commcredits.ledger.api.creditaccount.InvoiceLine;
+import org.commcredits.ledger.platform.storage.EventPositions;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.util.List;
+
+/**
+ * Copies issued invoices into {@code rm_invoice} and {@code rm_invoice_line}, keyed by tenant and invoice
+ * id (MERGE), so a redelivered event changes nothing.
+ */
+@Component
+@ProcessingGroup(InvoiceProjection.PROCESSOR)
+class InvoiceProjection {
+
+    static final String PROCESSOR = "invoices";
+
+    private final JdbcTemplate jdbc;
+
+    InvoiceProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(InvoiceIssued event, TrackingToken token) {
+        String tenant = event.tenantId().value();
+        jdbc.update("MERGE INTO rm_invoice t USING (VALUES (?, ?)) s(tenant_id, invoice_id) "
+                        + "ON t.tenant_id = s.tenant_id AND t.invoice_id = s.invoice_id "
+                        + "WHEN NOT MATCHED THEN INSERT (tenant_id, invoice_id, number, kind, issued_at, total_minor, currency, status, reference, sequence) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                tenant, event.invoiceId(), tenant, event.invoiceId(), event.number(), event.kind().name(),
+                Timestamp.from(event.issuedAt()), event.total().minor(), event.total().currency(), event.status().name(),
+                event.reference(), EventPositions.of(token));
+        List<InvoiceLine> lines = event.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            jdbc.update("MERGE INTO rm_invoice_line t USING (VALUES (?, ?, ?)) s(tenant_id, invoice_id, line_no) "
+                            + "ON t.tenant_id = s.tenant_id AND t.invoice_id = s.invoice_id AND t.line_no = s.line_no "
+                            + "WHEN NOT MATCHED THEN INSERT (tenant_id, invoice_id, line_no, description, amount_minor) VALUES (?, ?, ?, ?, ?)",
+                    tenant, event.invoiceId(), i + 1, tenant, event.invoiceId(), i + 1, lines.get(i).description(),
+                    lines.get(i).amount().minor());
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM rm_invoice_line");
+        jdbc.update("DELETE FROM rm_invoice");
+    }
+}
