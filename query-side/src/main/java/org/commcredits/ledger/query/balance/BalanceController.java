@@ -12,15 +12,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /api/tenants/{tenantId}/balance}: the balance and live tranches from the read model, or with
- * {@code ?asOf=instant} as it stood then, rebuilt from events ({@link BalanceAsOf}).
+ * {@code GET /api/tenants/{tenantId}/balance}: the balance and live tranches from the read model. Requests
+ * with {@code ?asOf=} are answered from the events by {@code history.BalanceAsOfController}.
  */
 @RestController
 class BalanceController {
@@ -28,13 +26,11 @@ class BalanceController {
     private final JdbcTemplate jdbc;
     private final ProcessorPositions positions;
     private final Clock clock;
-    private final BalanceAsOf history;
 
-    BalanceController(JdbcTemplate jdbc, ProcessorPositions positions, Clock clock, BalanceAsOf history) {
+    BalanceController(JdbcTemplate jdbc, ProcessorPositions positions, Clock clock) {
         this.jdbc = jdbc;
         this.positions = positions;
         this.clock = clock;
-        this.history = history;
     }
 
     record TrancheView(String trancheId, String original, String remaining, String purchasedAt, String expiresAt) {
@@ -45,12 +41,8 @@ class BalanceController {
     }
 
     @GetMapping(path = "/api/tenants/{tenantId}/balance", produces = "application/json")
-    BalanceView balance(@PathVariable String tenantId, @RequestParam(required = false) Long minSequence,
-                        @RequestParam(required = false) String asOf) {
+    BalanceView balance(@PathVariable String tenantId, @RequestParam(required = false) Long minSequence) {
         RequestFields.id(tenantId, "tenantId");
-        if (asOf != null) {
-            return history.at(tenantId, instant(asOf));
-        }
         positions.awaitSequence(BalanceProjection.PROCESSOR, minSequence);
         List<BalanceView> found = jdbc.query("SELECT currency, billing_agreement, balance_minor, held_minor, auto_recharge_enabled, "
                         + "auto_recharge_threshold_minor, auto_recharge_amount_minor, recharge_in_flight FROM rm_account WHERE tenant_id = ?",
@@ -76,14 +68,6 @@ class BalanceController {
             throw new LedgerException(ErrorCode.ACCOUNT_NOT_FOUND, "This tenant has no credit account");
         }
         return found.get(0);
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new LedgerException(ErrorCode.INVALID_INSTANT, "asOf must be an ISO-8601 UTC instant such as 2026-11-25T10:00:00Z");
-        }
     }
 
     private List<TrancheView> tranches(String tenantId, String currency) {
