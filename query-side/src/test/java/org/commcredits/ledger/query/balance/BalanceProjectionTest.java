@@ -69,9 +69,9 @@ class BalanceProjectionTest {
     void copiesEveryEventIdempotently(String database) {
         try (MigratedDatabase db = MigratedDatabase.of(database, "rm_balance")) {
             BalanceProjection projection = new BalanceProjection(db.jdbc());
-            BalanceController controller = new BalanceController(db.jdbc(), new ProcessorPositions(db.jdbc(), null), Clock.systemUTC(), null);
+            BalanceController controller = new BalanceController(db.jdbc(), new ProcessorPositions(db.jdbc(), null), Clock.systemUTC());
             history().forEach(event -> event.accept(projection));
-            BalanceController.BalanceView live = controller.balance("rm", null, null);
+            BalanceController.BalanceView live = controller.balance("rm", null);
             assertThat(live.balance()).isEqualTo("20.00");
             assertThat(live.available()).as("the hold's part on the expired tranche went with it").isEqualTo("0.00");
             assertThat(live.tranches()).extracting(BalanceController.TrancheView::trancheId).containsExactly("tr-2");
@@ -79,19 +79,19 @@ class BalanceProjectionTest {
                     .containsEntry("rechargeInFlight", "rm-recharge-1");
 
             history().forEach(event -> event.accept(projection));
-            assertThat(controller.balance("rm", null, null)).usingRecursiveComparison().ignoringFields("asOf").isEqualTo(live);
+            assertThat(controller.balance("rm", null)).usingRecursiveComparison().ignoringFields("asOf").isEqualTo(live);
 
             projection.on(new ReservationReleased(TENANT, "r-1", usd(2_000), ReservationReleased.Reason.TIMED_OUT, usd(2_000), T0));
             projection.on(new FundsAdded(TENANT, "rm-recharge-1-tranche", usd(5_000), T0, T0.plus(Duration.ofDays(365)),
                     "rm-recharge-1-invoice", FundingSource.AUTO_RECHARGE, "rm-recharge-1", usd(7_000)), token(10));
-            BalanceController.BalanceView after = controller.balance("rm", null, null);
+            BalanceController.BalanceView after = controller.balance("rm", null);
             assertThat(after.balance()).isEqualTo("70.00");
             assertThat(after.available()).isEqualTo("70.00");
             assertThat(after.autoRecharge()).containsEntry("rechargeInFlight", null);
 
             projection.reset();
             history().forEach(event -> event.accept(projection));
-            assertThat(controller.balance("rm", null, null)).usingRecursiveComparison().ignoringFields("asOf").isEqualTo(live);
+            assertThat(controller.balance("rm", null)).usingRecursiveComparison().ignoringFields("asOf").isEqualTo(live);
         }
     }
 }
