@@ -162,6 +162,13 @@ class CallPathPostgresTest extends LedgerOnPostgres {
         JsonNode next = authorize(t, "c2", "dee", US, "OUTBOUND");
         assertThat(next.get("fundedBy").asText()).as("exhausted pool: credits").isEqualTo("CREDITS");
 
+        // INV-LIC-15: eligibility follows the pool (the US pool, for a PR user); INV-POOL-05: the alerts are listed
+        JsonNode eligibility = http.get(LICENSES, "/api/tenants/" + t + "/users/dee/eligibility?minSequence=" + done.sequence()).json();
+        assertThat(eligibility.get("fundedBy")).extracting(JsonNode::asText).containsExactly("CREDITS");
+        JsonNode notifications = http.get("finance_reader", "/api/tenants/" + t + "/notifications?minSequence=" + done.sequence()).json();
+        assertThat(notifications.get("items")).extracting(n -> n.get("type").asText())
+                .containsSubsequence("POOL_80_PERCENT", "POOL_100_PERCENT");
+
         String month = month();
         JsonNode usage = http.get("finance_reader", "/api/tenants/" + t + "/usage?month=" + month + "&minSequence="
                 + done.sequence()).json();
