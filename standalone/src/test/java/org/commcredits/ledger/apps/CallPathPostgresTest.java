@@ -145,6 +145,40 @@ class CallPathPostgresTest extends LedgerOnPostgres {
     }
 
     @Test
+    @DisplayName("INV-LIC-06: Communication Credits is assignable right after the first funding (the seats' processor is awaited)")
+    void canAssignCommunicationCreditsRightAfterTheFirstFunding() {
+        for (int i = 0; i < 3; i++) {
+            String t = funded("seats", "50.00");
+            user(t, "una", "US", "COMMUNICATION_CREDITS");
+            JsonNode bulk = http.post(LICENSES, "/api/tenants/" + funded("bulkseats", "50.00") + "/licenses/bulk-assign",
+                    "{\"sku\":\"COMMUNICATION_CREDITS\",\"userIds\":[\"nobody-located\"]}").json();
+            assertThat(bulk.get("items").get(0).get("code").asText()).as("not NO_SEATS_AVAILABLE")
+                    .isEqualTo("USAGE_LOCATION_REQUIRED");
+        }
+    }
+
+    @Test
+    @DisplayName("INV-CALL-04 INV-CA-10: the hold of a call never completed ends at its expiry (test clock); a late completion still bills")
+    void canCallAgainOnceAnAbandonedHoldExpires() {
+        String t = funded("abandon", "50.00");
+        user(t, "abe", "US", "TEAMS_PHONE", "CALLING_PLAN_PAYG", "COMMUNICATION_CREDITS");
+        drain(t, "abe", 2_495); // 0.10 left: 5 minutes
+        assertThat(authorize(t, "c1", "abe", US, "OUTBOUND").get("maxDurationSeconds").asLong()).isEqualTo(300);
+        assertThat(authorize(t, "c2", "abe", US, "OUTBOUND").get("reason").asText()).as("all of it is held")
+                .isEqualTo("INSUFFICIENT_CREDITS");
+        // the hold expires 5 minutes + the 15-minute grace after the authorisation
+        assertThat(http.post("operator", "/api/test-clock", "{\"advanceBy\":\"PT21M\"}").status()).isEqualTo(200);
+        JsonNode again = authorize(t, "c3", "abe", US, "OUTBOUND");
+        assertThat(again.get("fundedBy").asText()).isEqualTo("CREDITS");
+        assertThat(again.get("maxDurationSeconds").asLong()).isEqualTo(300);
+        LedgerHttp.Answer late = complete(t, "c1", 60);
+        assertThat(late.status()).as(late.body()).isEqualTo(200);
+        assertThat(late.json().get("chargedAmount").asText()).isEqualTo("0.02");
+        assertThat(late.json().get("balance").asText()).as("c3 holds the 0.10 now: the late charge is unfunded (INV-CA-11)")
+                .isEqualTo("0.10");
+    }
+
+    @Test
     @DisplayName("INV-CALL-08 INV-POOL-02 INV-POOL-05: a call spans the pool's last minutes and credits; PR pools with US")
     void canSplitACallBetweenPoolAndCredits() {
         String t = funded("split", "50.00");
