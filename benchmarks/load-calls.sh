@@ -5,8 +5,8 @@
 #
 # Environment (defaults): PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres BENCH_DB=ledger_bench TENANTS=200
 # CALLS=5000 CONCURRENCY=8 RATE=0 (calls/s, 0 = as fast as possible) PORT=18086
-# MODE=contract (tenants opened, funded and licensed through the contract's paths: needs issues 4 and 5)
-# or MODE=stubbed (the standalone app with the test stand-ins for the credit account and licensing).
+# MODE=contract (tenants opened, funded and licensed through the contract's paths). The former MODE=stubbed
+# (test stand-ins for the credit account and licensing) is gone: the real handlers replaced them.
 # LEDGER_JAVA_OPTS: extra JVM options for the application (e.g. -XX:StartFlightRecording=filename=x.jfr).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,10 +18,7 @@ mvn -B -q ${MVN_OFFLINE--o} package dependency:build-classpath -pl standalone,be
     -Dmdep.outputFile=target/bench.classpath
 CP="standalone/target/classes:benchmarks/target/classes:$(cat standalone/target/bench.classpath):$(cat benchmarks/target/bench.classpath)"
 MAIN=org.commcredits.ledger.apps.StandaloneApplication
-if [ "$MODE" = stubbed ]; then
-  CP="standalone/target/test-classes:platform/target/test-classes:$CP"
-  MAIN=org.commcredits.ledger.apps.CallTestApplication
-fi
+[ "$MODE" = contract ] || { echo "MODE=$MODE is not supported (only contract)"; exit 2; }
 
 psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 
@@ -43,7 +40,7 @@ for i in $(seq 1 120); do
   sleep 1
   kill -0 $APP 2>/dev/null || { echo "the ledger did not start: see $LOG"; exit 1; }
 done
-SETUP=contract; [ "$MODE" = stubbed ] && SETUP=none
+SETUP=contract
 OUT=$(java -cp "$CP" org.commcredits.ledger.benchmarks.CallLoadBenchmark "http://127.0.0.1:$PORT" "$TENANTS" "$CALLS" \
   "$CONCURRENCY" "$RATE" "$SETUP" docs/sample-rate-card.csv | tee /dev/stderr)
 CPS=$(echo "$OUT" | sed -n 's/.*calls_per_second=\([0-9.]*\).*/\1/p')

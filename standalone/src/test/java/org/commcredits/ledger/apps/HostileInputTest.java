@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.commcredits.ledger.api.ids.Ids;
 import org.commcredits.ledger.platform.testing.LedgerHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,7 +143,7 @@ class HostileInputTest extends LedgerOnPostgres {
                 tests.add(DynamicTest.dynamicTest(target.method() + " " + target.path() + " without " + field,
                         () -> expectRejected(target, wrap(valid, template.deepCopy().without(field)))));
                 for (var hostile : hostileValues().entrySet()) {
-                    if (isAcceptable(field, hostile.getKey())) {
+                    if (isAcceptable(field, hostile.getKey()) || isValidId(field, hostile.getValue())) {
                         continue;
                     }
                     ObjectNode mutated = template.deepCopy();
@@ -184,6 +185,14 @@ class HostileInputTest extends LedgerOnPostgres {
             }));
         }
         return tests.stream();
+    }
+
+    /**
+     * An id field ({@code userId}, {@code callId}) given a value that is a well-formed id ("0.00", "direct") is
+     * valid input: an unknown user is a 200 DENY, an unknown call in a batch is recorded. Not hostile.
+     */
+    private static boolean isValidId(String field, JsonNode value) {
+        return (field.equals("userId") || field.equals("callId")) && value.isTextual() && Ids.isValid(value.asText());
     }
 
     /** Some mutations are legitimately valid for some fields (e.g. a boolean for {@code enabled}). */

@@ -46,11 +46,14 @@ class BulkAssignmentController {
     private final CommandGateway commands;
     private final CommandExecutor executor;
     private final TenantLicenseLock lock;
+    private final CommunicationCreditsGrantWait creditSeats;
 
-    BulkAssignmentController(CommandGateway commands, CommandExecutor executor, TenantLicenseLock lock) {
+    BulkAssignmentController(CommandGateway commands, CommandExecutor executor, TenantLicenseLock lock,
+                             CommunicationCreditsGrantWait creditSeats) {
         this.commands = commands;
         this.executor = executor;
         this.lock = lock;
+        this.creditSeats = creditSeats;
     }
 
     record BulkRequest(String sku, List<String> userIds) {
@@ -74,6 +77,9 @@ class BulkAssignmentController {
         RequestFields.required(request, "body");
         Sku sku = LicenseController.sku(request.sku());
         List<String> userIds = users(request.userIds());
+        if (sku == Sku.COMMUNICATION_CREDITS) {
+            creditSeats.awaitSeats(tenant); // the seats of a funding just made (INV-LIC-06)
+        }
         String bulkId = "bulk-" + UUID.randomUUID();
         String aggregateId = LicenseIds.aggregateId(tenant);
         List<ResultView> results = new ArrayList<>(userIds.size());

@@ -44,11 +44,14 @@ class LicenseController {
     private final CommandGateway commands;
     private final CommandExecutor executor;
     private final TenantLicenseLock lock;
+    private final CommunicationCreditsGrantWait creditSeats;
 
-    LicenseController(CommandGateway commands, CommandExecutor executor, TenantLicenseLock lock) {
+    LicenseController(CommandGateway commands, CommandExecutor executor, TenantLicenseLock lock,
+                      CommunicationCreditsGrantWait creditSeats) {
         this.commands = commands;
         this.executor = executor;
         this.lock = lock;
+        this.creditSeats = creditSeats;
     }
 
     record SubscriptionRequest(String sku, JsonNode seats) {
@@ -133,6 +136,9 @@ class LicenseController {
         UserId user = UserId.of(RequestFields.id(userId, "userId"));
         RequestFields.required(request, "body");
         Sku sku = sku(request.sku());
+        if (sku == Sku.COMMUNICATION_CREDITS) {
+            creditSeats.awaitSeats(tenant); // the seats of a funding just made (INV-LIC-06)
+        }
         return executor.execute(new CommandExecutor.Command(LicenseIds.aggregateId(tenant), null, tenantId, request,
                 () -> {
                     lock.lock(tenant);

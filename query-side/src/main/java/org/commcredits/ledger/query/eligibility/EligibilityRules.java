@@ -3,6 +3,7 @@ package org.commcredits.ledger.query.eligibility;
 import org.commcredits.ledger.api.license.Sku;
 import org.commcredits.ledger.api.license.SkuCatalog;
 import org.commcredits.ledger.api.license.SkuCatalog.Capability;
+import org.commcredits.ledger.api.pool.PoolKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,12 @@ final class EligibilityRules {
 
     /** The pool of Audio Conferencing dial-out minutes, in {@code rm_elig_pool.pool}. */
     static final String CONFERENCE_POOL = Sku.AUDIO_CONFERENCING.name();
+
+    /**
+     * The International plan's minutes to other countries, in {@code rm_elig_pool.pool}: rating keeps them in a
+     * pool of their own (600 per user), apart from the plan's domestic minutes ({@code CALLING_PLAN_INTERNATIONAL}).
+     */
+    static final String INTERNATIONAL_MINUTES_POOL = PoolKind.INTERNATIONAL_PLAN_INTERNATIONAL.name();
 
     private EligibilityRules() {
     }
@@ -52,7 +59,8 @@ final class EligibilityRules {
                 ? user.skus().contains(Sku.CALLING_PLAN_INTERNATIONAL)
                 : capabilities.contains(Capability.DOMESTIC_MINUTES);
         boolean includedLeft = international
-                ? poolLeft(pools, Sku.CALLING_PLAN_INTERNATIONAL, user)
+                ? user.skus().contains(Sku.CALLING_PLAN_INTERNATIONAL)
+                        && !pools.exhausted(INTERNATIONAL_MINUTES_POOL, user.usageLocation())
                 : poolLeft(pools, Sku.CALLING_PLAN_DOMESTIC, user) || poolLeft(pools, Sku.CALLING_PLAN_INTERNATIONAL, user);
         return funded(planIncludesThese, includedLeft, credits);
     }

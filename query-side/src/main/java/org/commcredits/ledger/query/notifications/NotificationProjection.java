@@ -11,6 +11,7 @@ import org.commcredits.ledger.api.creditaccount.LowBalanceWarned;
 import org.commcredits.ledger.api.creditaccount.RechargeFailed;
 import org.commcredits.ledger.api.creditaccount.TrancheExpiringSoon;
 import org.commcredits.ledger.api.money.Money;
+import org.commcredits.ledger.api.pool.PoolThresholdReached;
 import org.commcredits.ledger.platform.storage.EventPositions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,8 @@ import java.time.Instant;
 
 /**
  * One {@code rm_notification} row per notification event of the credit account: low balance, balance
- * depleted, recharge succeeded (an auto-recharge's {@link FundsAdded}), recharge failed, tranche expiring soon.
+ * depleted, recharge succeeded (an auto-recharge's {@link FundsAdded}), recharge failed, tranche expiring soon;
+ * and of included-minute pools: 80% and 100% used ({@link PoolThresholdReached}).
  * Keyed by the event's global index, so a redelivered event is merged onto its own row.
  */
 @Component
@@ -66,6 +68,15 @@ class NotificationProjection {
     void on(TrancheExpiringSoon event, TrackingToken token) {
         insert(token, event.tenantId().value(), NotificationType.TRANCHE_EXPIRING_SOON, event.warnedAt(), event.remaining(),
                 event.trancheId(), event.remaining() + " of credit expires at " + event.expiresAt());
+    }
+
+    /** INV-POOL-05: the pool alerts at 80% and 100%; the reference is the pool's id ({tenant}/pools/{kind}/{country}/{month}). */
+    @EventHandler
+    void on(PoolThresholdReached event, TrackingToken token) {
+        NotificationType type = event.percent() >= 100 ? NotificationType.POOL_100_PERCENT : NotificationType.POOL_80_PERCENT;
+        insert(token, event.tenantId().value(), type, event.reachedAt(), null, event.poolId(),
+                "The " + event.kind() + " pool for " + event.country().value() + " in " + event.month() + " reached "
+                        + event.percent() + "%: " + event.usedMinutes() + " of " + event.sizeMinutes() + " minutes used");
     }
 
     private void insert(TrackingToken token, String tenantId, NotificationType type, Instant at, Money amount,

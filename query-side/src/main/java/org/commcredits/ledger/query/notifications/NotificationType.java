@@ -6,5 +6,9 @@ enum NotificationType {
     BALANCE_DEPLETED,
     RECHARGE_SUCCEEDED,
     RECHARGE_FAILED,
-    TRANCHE_EXPIRING_SOON
+    TRANCHE_EXPIRING_SOON,
+    /** An included-minute pool's use reached 80% this month. */
+    POOL_80_PERCENT,
+    /** An included-minute pool is used up this month: further minutes are paid from credits. */
+    POOL_100_PERCENT
 }

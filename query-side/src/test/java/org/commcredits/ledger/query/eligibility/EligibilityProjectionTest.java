@@ -12,6 +12,7 @@ import org.commcredits.ledger.api.creditaccount.FundsConsumed;
 import org.commcredits.ledger.api.creditaccount.FundsReserved;
 import org.commcredits.ledger.api.creditaccount.ReservationReleased;
 import org.commcredits.ledger.api.creditaccount.TrancheExpired;
+import org.commcredits.ledger.api.ids.CallId;
 import org.commcredits.ledger.api.ids.CountryCode;
 import org.commcredits.ledger.api.ids.TenantId;
 import org.commcredits.ledger.api.ids.UserId;
@@ -22,6 +23,10 @@ import org.commcredits.ledger.api.license.Sku;
 import org.commcredits.ledger.api.license.UsageLocationSet;
 import org.commcredits.ledger.api.license.UsageLocationsSet;
 import org.commcredits.ledger.api.money.Money;
+import org.commcredits.ledger.api.pool.MinutesConsumed;
+import org.commcredits.ledger.api.pool.PoolKind;
+import org.commcredits.ledger.api.pool.PoolMemberJoined;
+import org.commcredits.ledger.api.pool.PoolThresholdReached;
 import org.commcredits.ledger.platform.testing.H2TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +70,7 @@ class EligibilityProjectionTest {
     private JdbcTemplate jdbc;
     private EligibilityProjection projection;
     private IncludedMinutePools pools;
+    private PoolEligibility poolEvents;
     private EligibilityReadModel readModel;
     private final List<Object> history = new ArrayList<>();
     private long sequence;
@@ -83,6 +89,7 @@ class EligibilityProjectionTest {
         jdbc = database;
         projection = new EligibilityProjection(jdbc);
         pools = new IncludedMinutePools(jdbc);
+        poolEvents = new PoolEligibility(pools);
         readModel = new EligibilityReadModel(jdbc, pools, Clock.fixed(NOW, ZoneOffset.UTC));
         projection.reset();
     }
@@ -124,6 +131,12 @@ class EligibilityProjectionTest {
             projection.on(e, token);
         } else if (event instanceof CommunicationCreditsEnabled e) {
             projection.on(e, token);
+        } else if (event instanceof MinutesConsumed e) {
+            poolEvents.on(e, token);
+        } else if (event instanceof PoolThresholdReached e) {
+            poolEvents.on(e, token);
+        } else if (event instanceof PoolMemberJoined e) {
+            poolEvents.on(e, token);
         } else if (event instanceof PoolMark e) {
             pools.mark(T, e.pool(), US, e.month(), e.exhausted(), position);
         } else {
@@ -283,6 +296,62 @@ class EligibilityProjectionTest {
         assertThat(decide().domestic().fundedBy()).isEqualTo(List.of(FundedBy.INCLUDED_MINUTES));
     }
 
+    // --- rating's pool events (issue 6) through PoolEligibility
+
+    private static final String POOL_ID = "contoso/pools/DOMESTIC/US/2026-11";
+
+    private static PoolMemberJoined joined(String user, long sizeAfter, long remainingAfter) {
+        return new PoolMemberJoined(T, POOL_ID, PoolKind.DOMESTIC, US, MONTH.toString(), UserId.of(user), 3_000, 1,
+                sizeAfter, remainingAfter, NOW);
+    }
+
+    private static MinutesConsumed consumedFromPool(long minutes, long usedAfter, long size) {
+        return new MinutesConsumed(T, POOL_ID, PoolKind.DOMESTIC, US, MONTH.toString(), CallId.of("c-" + usedAfter),
+                U, minutes, usedAfter, size, size - usedAfter, NOW);
+    }
+
+    private static PoolThresholdReached threshold(int percent, long used, long size) {
+        return new PoolThresholdReached(T, POOL_ID, PoolKind.DOMESTIC, US, MONTH.toString(), percent, used, size, NOW);
+    }
+
+    @Test
+    @DisplayName("INV-LIC-15 a pool running out flips eligibility to credits; a member joining gives minutes back; the next month starts available")
+    void poolEventsFlipEligibility() {
+        given(located(), holding(TEAMS_PHONE, CALLING_PLAN_DOMESTIC, COMMUNICATION_CREDITS), account(BillingAgreement.DIRECT),
+                funded(5000), joined("alice", 3_000, 3_000), consumedFromPool(2_400, 2_400, 3_000), threshold(80, 2_400, 3_000));
+        assertThat(decide().domestic().fundedBy()).as("80% is an alert, not exhaustion")
+                .isEqualTo(List.of(FundedBy.INCLUDED_MINUTES, FundedBy.CREDITS));
+        given(consumedFromPool(600, 3_000, 3_000), threshold(100, 3_000, 3_000));
+        assertThat(decide().domestic().fundedBy()).isEqualTo(List.of(FundedBy.CREDITS));
+        given(joined("bob", 6_000, 3_000));
+        assertThat(decide().domestic().fundedBy()).isEqualTo(List.of(FundedBy.INCLUDED_MINUTES, FundedBy.CREDITS));
+        given(consumedFromPool(3_000, 6_000, 6_000));
+        assertThat(decide().domestic().fundedBy()).as("MinutesConsumed leaving nothing is enough")
+                .isEqualTo(List.of(FundedBy.CREDITS));
+        EligibilityReadModel nextMonth = new EligibilityReadModel(jdbc, pools,
+                Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
+        assertThat(nextMonth.user(T.value(), U.value()).eligibility().domestic().fundedBy())
+                .isEqualTo(List.of(FundedBy.INCLUDED_MINUTES, FundedBy.CREDITS));
+    }
+
+    @Test
+    @DisplayName("INV-LIC-15 INV-POOL-02 the US pool runs out for a PR user too; the 100% alert alone marks it; replay gives the same rows")
+    void poolThresholdMarksUsAndPr() {
+        UserId pr = UserId.of("pablo");
+        given(new UsageLocationSet(T, pr, CountryCode.of("PR"), null, "admin", NOW),
+                new LicenseAssigned(T, pr, CALLING_PLAN_DOMESTIC, CountryCode.of("PR"), Set.of(TEAMS_PHONE, CALLING_PLAN_DOMESTIC), 1, "admin", NOW),
+                threshold(100, 3_000, 3_000));
+        assertThat(readModel.user(T.value(), "pablo").eligibility().domestic().reasons())
+                .isEqualTo(reasons(Reason.INCLUDED_MINUTES_EXHAUSTED, Reason.NO_COMMUNICATION_CREDITS_LICENSE));
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM rm_elig_pool ORDER BY pool, country, usage_month");
+        assertThat(rows).hasSize(2);
+        projection.reset();
+        for (int i = 0; i < history.size(); i++) {
+            feed(history.get(i), i + 1);
+        }
+        assertThat(jdbc.queryForList("SELECT * FROM rm_elig_pool ORDER BY pool, country, usage_month")).isEqualTo(rows);
+    }
+
     @Test
     @DisplayName("INV-LIC-14 international on a Domestic plan is paid from credits; the International plan includes it")
     void internationalOnDomesticPlanNeedsCredits() {
@@ -292,7 +361,9 @@ class EligibilityProjectionTest {
         assertThat(decide().international().fundedBy()).isEqualTo(List.of(FundedBy.CREDITS));
         given(holding(TEAMS_PHONE, CALLING_PLAN_INTERNATIONAL));
         assertThat(decide().international().fundedBy()).isEqualTo(List.of(FundedBy.INCLUDED_MINUTES));
-        given(poolExhausted(CALLING_PLAN_INTERNATIONAL));
+        given(new PoolMark(EligibilityRules.INTERNATIONAL_MINUTES_POOL, MONTH, true));
+        assertThat(decide().domestic().fundedBy()).as("the plan's domestic minutes are a pool of their own")
+                .isEqualTo(List.of(FundedBy.INCLUDED_MINUTES));
         assertThat(decide().international().reasons())
                 .isEqualTo(reasons(Reason.INCLUDED_MINUTES_EXHAUSTED, Reason.NO_COMMUNICATION_CREDITS_LICENSE));
     }

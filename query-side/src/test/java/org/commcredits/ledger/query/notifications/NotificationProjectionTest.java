@@ -7,11 +7,15 @@ import org.commcredits.ledger.api.creditaccount.FundsAdded;
 import org.commcredits.ledger.api.creditaccount.LowBalanceWarned;
 import org.commcredits.ledger.api.creditaccount.RechargeFailed;
 import org.commcredits.ledger.api.creditaccount.TrancheExpiringSoon;
+import org.commcredits.ledger.api.ids.CountryCode;
 import org.commcredits.ledger.api.ids.TenantId;
 import org.commcredits.ledger.api.money.Money;
+import org.commcredits.ledger.api.pool.PoolKind;
+import org.commcredits.ledger.api.pool.PoolThresholdReached;
 import org.commcredits.ledger.platform.storage.ProcessorPositions;
 import org.commcredits.ledger.query.MigratedDatabase;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -60,6 +64,28 @@ class NotificationProjectionTest {
                     .containsExactly("BALANCE_DEPLETED", "TRANCHE_EXPIRING_SOON");
             assertThat(second.next()).isNull();
             assertThat(controller.notifications("someone-else", null, null, null).items()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("INV-POOL-05 the pool alerts at 80% and 100% are listed once each, with the pool as reference")
+    void listsPoolAlerts() {
+        try (MigratedDatabase db = MigratedDatabase.of("h2", "rm_notify_pool")) {
+            NotificationProjection projection = new NotificationProjection(db.jdbc());
+            NotificationController controller = new NotificationController(db.jdbc(), new ProcessorPositions(db.jdbc(), null));
+            String pool = "notified/pools/DOMESTIC/US/2026-01";
+            for (int delivery = 0; delivery < 2; delivery++) {
+                projection.on(new PoolThresholdReached(TENANT, pool, PoolKind.DOMESTIC, CountryCode.of("US"), "2026-01", 80,
+                        2_400, 3_000, T0), new GlobalSequenceTrackingToken(21));
+                projection.on(new PoolThresholdReached(TENANT, pool, PoolKind.DOMESTIC, CountryCode.of("US"), "2026-01", 100,
+                        3_000, 3_000, T0.plusSeconds(60)), new GlobalSequenceTrackingToken(22));
+            }
+            NotificationController.Page page = controller.notifications("notified", null, null, null);
+            assertThat(page.items()).extracting(NotificationController.NotificationView::type)
+                    .containsExactly("POOL_80_PERCENT", "POOL_100_PERCENT");
+            assertThat(page.items()).extracting(NotificationController.NotificationView::reference).containsOnly(pool);
+            assertThat(page.items().get(1).message()).contains("DOMESTIC pool for US in 2026-01 reached 100%: 3000 of 3000");
+            assertThat(page.items().get(0).amount()).isNull();
         }
     }
 }

@@ -1,0 +1,77 @@
+package org.commcredits.ledger.query.eligibility;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.commcredits.ledger.api.ids.CountryCode;
+import org.commcredits.ledger.api.ids.TenantId;
+import org.commcredits.ledger.api.pool.MinutesConsumed;
+import org.commcredits.ledger.api.pool.PoolKind;
+import org.commcredits.ledger.api.pool.PoolMemberJoined;
+import org.commcredits.ledger.api.pool.PoolThresholdReached;
+import org.springframework.stereotype.Component;
+
+import java.time.YearMonth;
+
+/**
+ * Rating's pool events into the eligibility read model through {@link IncludedMinutePools} (INV-LIC-15):
+ * a pool is marked exhausted when {@code MinutesConsumed} leaves nothing or {@code PoolThresholdReached}
+ * reports 100%, and available again when a member joining grows it ({@code PoolMemberJoined} with minutes
+ * left). A new month has no rows, so every pool starts available. Same processing group as
+ * {@link EligibilityProjection}: a replay rebuilds the pool rows in order with the rest, its reset clears them.
+ *
+ * <p>Pool names in {@code rm_elig_pool}: the plan's SKU for the pool its holders' domestic minutes come from
+ * ({@code CALLING_PLAN_DOMESTIC}, {@code CALLING_PLAN_INTERNATIONAL}, {@code AUDIO_CONFERENCING}) and
+ * {@link EligibilityRules#INTERNATIONAL_MINUTES_POOL} for the International plan's minutes abroad. Rating pools
+ * PR with US (INV-POOL-02); eligibility looks pools up by the user's own usage location, so a US pool marks both.
+ */
+@Component
+@ProcessingGroup(EligibilityProjection.PROCESSOR)
+class PoolEligibility {
+
+    private final IncludedMinutePools pools;
+
+    PoolEligibility(IncludedMinutePools pools) {
+        this.pools = pools;
+    }
+
+    @EventHandler
+    void on(MinutesConsumed event, TrackingToken token) {
+        if (event.remainingAfter() <= 0) {
+            mark(event.tenantId(), event.kind(), event.country(), event.month(), true, token);
+        }
+    }
+
+    @EventHandler
+    void on(PoolThresholdReached event, TrackingToken token) {
+        if (event.percent() >= 100) {
+            mark(event.tenantId(), event.kind(), event.country(), event.month(), true, token);
+        }
+    }
+
+    @EventHandler
+    void on(PoolMemberJoined event, TrackingToken token) {
+        if (event.remainingAfter() > 0) {
+            mark(event.tenantId(), event.kind(), event.country(), event.month(), false, token);
+        }
+    }
+
+    static String poolName(PoolKind kind) {
+        return kind == PoolKind.INTERNATIONAL_PLAN_INTERNATIONAL ? EligibilityRules.INTERNATIONAL_MINUTES_POOL
+                : kind.sku().name();
+    }
+
+    private void mark(TenantId tenant, PoolKind kind, CountryCode country, String month, boolean exhausted,
+                      TrackingToken token) {
+        YearMonth usageMonth = YearMonth.parse(month);
+        String pool = poolName(kind);
+        for (CountryCode location : "US".equals(country.value()) ? new CountryCode[] {country, CountryCode.of("PR")}
+                : new CountryCode[] {country}) {
+            if (exhausted) {
+                pools.exhausted(tenant, pool, location, usageMonth, token);
+            } else {
+                pools.replenished(tenant, pool, location, usageMonth, token);
+            }
+        }
+    }
+}
