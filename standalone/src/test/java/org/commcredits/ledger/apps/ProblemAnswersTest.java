@@ -83,6 +83,16 @@ class ProblemAnswersTest extends LedgerOnPostgres {
     }
 
     @Test
+    @DisplayName("INV-API-03: a wrong type inside an array names the element, from the one error handler")
+    void wrongTypeInsideAnArray() {
+        LedgerHttp.Answer answer = http().post("telephony", "/api/tenants/" + newTenant("arr") + "/usage", "[[1]]");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.code()).isEqualTo("INVALID_REQUEST");
+        assertThat(answer.json().get("detail").asText()).as("answered by ProblemHandler, not the /error fallback")
+                .contains("[0]");
+    }
+
+    @Test
     @DisplayName("INV-CA-01: opening a second account for a tenant is ACCOUNT_EXISTS and appends nothing")
     void secondAccountIsRejected() {
         String tenant = FundedTenants.open(http(), newTenant("twice"));

@@ -15,7 +15,11 @@ final class JsonPaths {
 
     static boolean isAmount(JsonMappingException error) {
         var path = error.getPath();
-        return !path.isEmpty() && AMOUNT_FIELDS.contains(path.get(path.size() - 1).getFieldName());
+        if (path.isEmpty()) {
+            return false;
+        }
+        String field = path.get(path.size() - 1).getFieldName();
+        return field != null && AMOUNT_FIELDS.contains(field);
     }
 
     static String of(JsonMappingException error) {
