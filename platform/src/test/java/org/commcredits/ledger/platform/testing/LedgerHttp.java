@@ -85,6 +85,24 @@ public final class LedgerHttp {
         return send(user, user, method, path, json, idempotencyKey);
     }
 
+    /** A request with any content type (CSV uploads); {@code user} is a sandbox user. */
+    public Answer sendRaw(String user, String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A body-less request as a user with an explicit password. */
     public Answer sendAs(String user, String password, String method, String path) {
         return send(user, password, method, path, null, null);
