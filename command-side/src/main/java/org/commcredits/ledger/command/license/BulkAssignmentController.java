@@ -9,7 +9,6 @@ import org.commcredits.ledger.api.ids.UserId;
 import org.commcredits.ledger.api.license.AssignLicenses;
 import org.commcredits.ledger.api.license.BulkAssignmentResult;
 import org.commcredits.ledger.api.license.BulkAssignmentResult.Outcome;
-import org.commcredits.ledger.api.license.LicenseIds;
 import org.commcredits.ledger.api.license.SetUsageLocations;
 import org.commcredits.ledger.api.license.Sku;
 import org.commcredits.ledger.platform.commands.CommandExecutor;
@@ -44,15 +43,13 @@ class BulkAssignmentController {
     static final int CHUNK = 1_000;
 
     private final CommandGateway commands;
-    private final CommandExecutor executor;
-    private final TenantLicenseLock lock;
+    private final LicensingCommands licensing;
     private final CommunicationCreditsGrantWait creditSeats;
 
-    BulkAssignmentController(CommandGateway commands, CommandExecutor executor, TenantLicenseLock lock,
+    BulkAssignmentController(CommandGateway commands, LicensingCommands licensing,
                              CommunicationCreditsGrantWait creditSeats) {
         this.commands = commands;
-        this.executor = executor;
-        this.lock = lock;
+        this.licensing = licensing;
         this.creditSeats = creditSeats;
     }
 
@@ -81,7 +78,6 @@ class BulkAssignmentController {
             creditSeats.awaitSeats(tenant); // the seats of a funding just made (INV-LIC-06)
         }
         String bulkId = "bulk-" + UUID.randomUUID();
-        String aggregateId = LicenseIds.aggregateId(tenant);
         List<ResultView> results = new ArrayList<>(userIds.size());
         String lastSequence = null;
         for (int from = 0; from < userIds.size(); from += CHUNK) {
@@ -95,15 +91,13 @@ class BulkAssignmentController {
             }
             List<BulkAssignmentResult> decided = new ArrayList<>();
             if (!valid.isEmpty()) {
-                ResponseEntity<String> answer = executor.execute(new CommandExecutor.Command(aggregateId, null, tenantId,
-                        new ChunkRequest(bulkId, sku.name(), chunk), () -> {
-                            lock.lock(tenant);
+                ResponseEntity<String> answer = licensing.execute(tenant, new ChunkRequest(bulkId, sku.name(), chunk), () -> {
                             List<BulkAssignmentResult> outcome = commands.sendAndWait(
                                     new AssignLicenses(tenant, sku, valid, bulkId, principal.name()));
                             decided.clear();
                             decided.addAll(outcome);
                             return new CommandExecutor.Answer(200, outcome.size());
-                        }));
+                        });
                 lastSequence = answer.getHeaders().getFirst(CommandExecutor.EVENT_SEQUENCE_HEADER);
             }
             int next = 0;
@@ -148,7 +142,6 @@ class BulkAssignmentController {
         RequestFields.required(request, "body");
         var country = LicenseController.country(request.country());
         List<String> userIds = users(request.userIds());
-        String aggregateId = LicenseIds.aggregateId(tenant);
         List<LocationResult> results = new ArrayList<>(userIds.size());
         String lastSequence = null;
         for (int from = 0; from < userIds.size(); from += CHUNK) {
@@ -156,15 +149,13 @@ class BulkAssignmentController {
             List<UserId> valid = chunk.stream().filter(Ids::isValid).map(UserId::of).toList();
             Set<String> changed = new HashSet<>();
             if (!valid.isEmpty()) {
-                ResponseEntity<String> answer = executor.execute(new CommandExecutor.Command(aggregateId, null, tenantId,
-                        new LocationsRequest(country.value(), chunk), () -> {
-                            lock.lock(tenant);
+                ResponseEntity<String> answer = licensing.execute(tenant, new LocationsRequest(country.value(), chunk), () -> {
                             Set<String> outcome = commands.sendAndWait(
                                     new SetUsageLocations(tenant, country, valid, principal.name()));
                             changed.clear();
                             changed.addAll(outcome);
                             return new CommandExecutor.Answer(200, outcome.size());
-                        }));
+                        });
                 lastSequence = answer.getHeaders().getFirst(CommandExecutor.EVENT_SEQUENCE_HEADER);
             }
             for (String userId : chunk) {

@@ -10,7 +10,6 @@ import org.commcredits.ledger.api.ids.UserId;
 import org.commcredits.ledger.api.license.AssignLicense;
 import org.commcredits.ledger.api.license.ChangeSeats;
 import org.commcredits.ledger.api.license.LicenseAssigned;
-import org.commcredits.ledger.api.license.LicenseIds;
 import org.commcredits.ledger.api.license.RemoveLicense;
 import org.commcredits.ledger.api.license.SetUsageLocation;
 import org.commcredits.ledger.api.license.Sku;
@@ -42,15 +41,13 @@ class LicenseController {
     static final String DEFAULT_REMOVAL_REASON = "REMOVED_BY_ADMIN";
 
     private final CommandGateway commands;
-    private final CommandExecutor executor;
-    private final TenantLicenseLock lock;
+    private final LicensingCommands licensing;
     private final CommunicationCreditsGrantWait creditSeats;
 
-    LicenseController(CommandGateway commands, CommandExecutor executor, TenantLicenseLock lock,
+    LicenseController(CommandGateway commands, LicensingCommands licensing,
                       CommunicationCreditsGrantWait creditSeats) {
         this.commands = commands;
-        this.executor = executor;
-        this.lock = lock;
+        this.licensing = licensing;
         this.creditSeats = creditSeats;
     }
 
@@ -86,12 +83,10 @@ class LicenseController {
         RequestFields.required(request, "body");
         Sku sku = sku(request.sku());
         long seats = seats(request.seats(), 1);
-        return executor.execute(new CommandExecutor.Command(LicenseIds.aggregateId(tenant), null, tenantId, request,
-                () -> {
-                    lock.lock(tenant);
+        return licensing.execute(tenant, request, () -> {
                     return new CommandExecutor.Answer(201, SeatsAnswer.of(
                             commands.sendAndWait(new SubscribeSeats(tenant, sku, seats, principal.name()))));
-                }));
+                });
     }
 
     /** Sets a subscription's seats in total, up or down (an extension of the contract: docs/api-changes.md). */
@@ -103,12 +98,10 @@ class LicenseController {
         Sku sku = sku(skuName);
         RequestFields.required(request, "body");
         long seats = seats(request.seats(), 0);
-        return executor.execute(new CommandExecutor.Command(LicenseIds.aggregateId(tenant), null, tenantId, request,
-                () -> {
-                    lock.lock(tenant);
+        return licensing.execute(tenant, request, () -> {
                     return new CommandExecutor.Answer(200, SeatsAnswer.of(
                             commands.sendAndWait(new ChangeSeats(tenant, sku, seats, principal.name()))));
-                }));
+                });
     }
 
     @PutMapping(path = "/users/{userId}/usage-location", consumes = "application/json")
@@ -119,13 +112,11 @@ class LicenseController {
         UserId user = UserId.of(RequestFields.id(userId, "userId"));
         RequestFields.required(request, "body");
         CountryCode country = country(request.country());
-        return executor.execute(new CommandExecutor.Command(LicenseIds.aggregateId(tenant), null, tenantId, request,
-                () -> {
-                    lock.lock(tenant);
+        return licensing.execute(tenant, request, () -> {
                     UserLicense after = commands.sendAndWait(new SetUsageLocation(tenant, user, country, principal.name()));
                     return new CommandExecutor.Answer(200, new UsageLocationAnswer(userId, country.value(),
                             names(after.skus())));
-                }));
+                });
     }
 
     @PostMapping(path = "/users/{userId}/licenses", consumes = "application/json")
@@ -139,14 +130,12 @@ class LicenseController {
         if (sku == Sku.COMMUNICATION_CREDITS) {
             creditSeats.awaitSeats(tenant); // the seats of a funding just made (INV-LIC-06)
         }
-        return executor.execute(new CommandExecutor.Command(LicenseIds.aggregateId(tenant), null, tenantId, request,
-                () -> {
-                    lock.lock(tenant);
+        return licensing.execute(tenant, request, () -> {
                     LicenseAssigned assigned = commands.sendAndWait(new AssignLicense(tenant, user, sku, principal.name()));
                     return new CommandExecutor.Answer(201, new LicenseAnswer(userId, sku.name(),
                             assigned.usageLocation() == null ? null : assigned.usageLocation().value(),
                             names(assigned.skusAfter())));
-                }));
+                });
     }
 
     @DeleteMapping(path = "/users/{userId}/licenses/{sku}")
@@ -158,12 +147,10 @@ class LicenseController {
         UserId user = UserId.of(RequestFields.id(userId, "userId"));
         Sku sku = sku(skuName);
         String why = reason(reason);
-        ResponseEntity<String> answer = executor.execute(new CommandExecutor.Command(LicenseIds.aggregateId(tenant), null,
-                tenantId, new RemovalRequest(userId, sku.name(), why), () -> {
-                    lock.lock(tenant);
+        ResponseEntity<String> answer = licensing.execute(tenant, new RemovalRequest(userId, sku.name(), why), () -> {
                     commands.sendAndWait(new RemoveLicense(tenant, user, sku, why, principal.name()));
                     return new CommandExecutor.Answer(204, null);
-                }));
+                });
         return ResponseEntity.noContent()
                 .header(CommandExecutor.EVENT_SEQUENCE_HEADER, answer.getHeaders().getFirst(CommandExecutor.EVENT_SEQUENCE_HEADER))
                 .build();
