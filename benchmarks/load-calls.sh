@@ -4,7 +4,8 @@
 # prints both rates, their ratio, and p50/p99 latencies.
 #
 # Environment (defaults): PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres BENCH_DB=ledger_bench TENANTS=200
-# CALLS=5000 CONCURRENCY=8 RATE=0 (calls/s, 0 = as fast as possible) PORT=18086
+# CALLS=5000 CONCURRENCY=8 RATE=0 (calls/s, 0 = as fast as possible) PORT=18086 WARMUP=30 (seconds of
+# unmeasured calls at full concurrency first, so that the JIT has compiled the hot paths)
 # MODE=contract (tenants opened, funded and licensed through the contract's paths). The former MODE=stubbed
 # (test stand-ins for the credit account and licensing) is gone: the real handlers replaced them.
 # LEDGER_JAVA_OPTS: extra JVM options for the application (e.g. -XX:StartFlightRecording=filename=x.jfr).
@@ -41,11 +42,11 @@ for i in $(seq 1 120); do
   kill -0 $APP 2>/dev/null || { echo "the ledger did not start: see $LOG"; exit 1; }
 done
 SETUP=contract
-OUT=$(java -cp "$CP" org.commcredits.ledger.benchmarks.CallLoadBenchmark "http://127.0.0.1:$PORT" "$TENANTS" "$CALLS" \
+OUT=$(java -Dbench.warmup-seconds="${WARMUP:-30}" -Dbench.app-cpu-file=/proc/$APP/stat -cp "$CP" org.commcredits.ledger.benchmarks.CallLoadBenchmark "http://127.0.0.1:$PORT" "$TENANTS" "$CALLS" \
   "$CONCURRENCY" "$RATE" "$SETUP" docs/sample-rate-card.csv | tee /dev/stderr)
 CPS=$(echo "$OUT" | sed -n 's/.*calls_per_second=\([0-9.]*\).*/\1/p')
 echo "== summary"
 echo "pgbench single-row INSERT/s: $PG_TPS"
 echo "completed calls/s:           $CPS"
 echo "ratio calls/inserts:         $(awk -v a="$CPS" -v b="$PG_TPS" 'BEGIN { printf "%.3f", a / b }') (target >= 0.5)"
-echo "$OUT" | grep -E "^(authorize|complete) "
+echo "$OUT" | grep -E "^(authorize|complete|application CPU)"

@@ -60,11 +60,13 @@ public final class CallLoadBenchmark {
                 }
             }
         }
-        // warm-up: a few calls per tenant, not measured
+        // warm-up, not measured: the JIT compiles the hot paths during the first tens of seconds (about 25 s
+        // of compiler threads' CPU time in a cold run), which would otherwise be billed to the measured calls
         String run = Long.toString(System.currentTimeMillis(), 36);
-        for (int t = 0; t < Math.min(tenants, 20); t++) {
-            call(base, "bench-" + t, "w" + run + "-" + t, new long[1], new long[1]);
-        }
+        double warmupSeconds = Double.parseDouble(System.getProperty("bench.warmup-seconds", "30"));
+        warmUp(base, tenants, concurrency, run, warmupSeconds);
+        String cpuFile = System.getProperty("bench.app-cpu-file");
+        long cpuBefore = appCpuTicks(cpuFile);
         long[] authorizeNanos = new long[calls];
         long[] completeNanos = new long[calls];
         AtomicInteger nextCall = new AtomicInteger();
@@ -98,14 +100,54 @@ public final class CallLoadBenchmark {
         }
         workers.shutdown();
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpuTicks = appCpuTicks(cpuFile) - cpuBefore;
         System.out.printf("calls=%d tenants=%d concurrency=%d rateLimit=%s failures=%d seconds=%.1f%n", calls, tenants,
                 concurrency, rate > 0 ? rate + "/s" : "none", failures.get(), seconds);
         System.out.printf("completed calls per second: %.1f%n", calls / seconds);
         System.out.printf("authorize p50 %.1f ms, p99 %.1f ms%n", percentile(authorizeNanos, 50), percentile(authorizeNanos, 99));
         System.out.printf("complete  p50 %.1f ms, p99 %.1f ms%n", percentile(completeNanos, 50), percentile(completeNanos, 99));
+        if (cpuFile != null) { // /proc/<pid>/stat counts in clock ticks of 10 ms
+            System.out.printf("application CPU: %.1f s, %.2f ms per completed call (%.0f%% of one core)%n",
+                    cpuTicks / 100.0, cpuTicks * 10.0 / calls, cpuTicks / 100.0 / seconds * 100);
+        }
         System.out.printf("RESULT calls_per_second=%.1f authorize_p50_ms=%.1f authorize_p99_ms=%.1f complete_p50_ms=%.1f complete_p99_ms=%.1f%n",
                 calls / seconds, percentile(authorizeNanos, 50), percentile(authorizeNanos, 99),
                 percentile(completeNanos, 50), percentile(completeNanos, 99));
+    }
+
+    private static void warmUp(String base, int tenants, int concurrency, String run, double seconds) throws Exception {
+        long until = System.nanoTime() + (long) (seconds * 1e9);
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            done.add(workers.submit(() -> {
+                while (System.nanoTime() < until) {
+                    int i = next.getAndIncrement();
+                    call(base, "bench-" + (i % tenants), "w" + run + "-" + i, new long[1], new long[1]);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        workers.shutdown();
+        System.out.printf("warm-up: %d calls in %.0f s%n", next.get(), seconds);
+    }
+
+    /** User plus system CPU ticks of the application process, from {@code /proc/<pid>/stat}; 0 when unknown. */
+    private static long appCpuTicks(String statFile) {
+        if (statFile == null) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of(statFile));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     private static boolean call(String base, String tenant, String callId, long[] authorizeNanos, long[] completeNanos) {

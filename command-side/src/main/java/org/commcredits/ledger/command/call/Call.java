@@ -22,7 +22,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * and only when authorised, unless it is an imported record that was never authorised (INV-CALL-05).
  * The deciding and rating happen in {@link CallDesk}; the call keeps the facts.
  */
-@Aggregate
+@Aggregate(cache = "callCache")
 class Call {
 
     @AggregateIdentifier

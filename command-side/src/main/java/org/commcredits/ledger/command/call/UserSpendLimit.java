@@ -20,7 +20,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A user's optional monthly limit on call charges ({@code {tenantId}/users/{userId}/spend-limit}) and what
  * the user's calls cost in the current month. Exists only for users who were given a limit.
  */
-@Aggregate
+@Aggregate(cache = "userSpendLimitCache")
 class UserSpendLimit {
 
     @AggregateIdentifier

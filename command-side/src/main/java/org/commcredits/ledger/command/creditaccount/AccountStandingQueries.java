@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Answers {@link FindAccountStanding} from the account's current state on the command side (not a read model:
- * the call path must not decide on lagging data). Loading the aggregate appends nothing; expired tranches and
+ * the call path must not decide on lagging data), usually from the aggregate cache. Loading the aggregate appends nothing; expired tranches and
  * timed-out holds are left out even before the sweep or the next command applies them.
  */
 @Component
@@ -35,7 +35,9 @@ class AccountStandingQueries {
         try {
             accounts.load(query.tenantId().creditAccountAggregateId())
                     .execute(account -> standing.set(account.standingAt(clock.instant())));
-            unitOfWork.rollback();
+            // Committed, not rolled back: nothing was applied, so nothing is appended, and a rollback would
+            // evict the account from the aggregate cache that the next command then reloads from the store.
+            unitOfWork.commit();
         } catch (AggregateNotFoundException missing) {
             unitOfWork.rollback();
             return null;

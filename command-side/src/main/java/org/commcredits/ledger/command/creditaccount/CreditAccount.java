@@ -72,7 +72,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>Every command handler first applies what fell due at the clock's instant ({@link #catchUp}), so a command
  * that arrives after an expiry instant but before the sweep sees the tranche as expired (INV-CA-05).
  */
-@Aggregate(snapshotTriggerDefinition = "creditAccountSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "creditAccountSnapshotTrigger", cache = "creditAccountCache")
 class CreditAccount {
 
     /**

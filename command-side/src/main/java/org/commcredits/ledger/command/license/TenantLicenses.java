@@ -52,7 +52,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * users cost ten appends, not 10,000 transactions. The state is a few tens of bytes per user, and snapshots
  * ({@code tenantLicensesSnapshotTrigger}) keep loading it cheap.
  */
-@Aggregate(snapshotTriggerDefinition = "tenantLicensesSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "tenantLicensesSnapshotTrigger", cache = "tenantLicensesCache")
 class TenantLicenses {
 
     @AggregateIdentifier

@@ -27,7 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Its state stays small (members, totals, thresholds), so snapshots every {@code ledger.snapshot.threshold}
  * events keep a busy pool quick to load; that a call consumes once is the call's rule (INV-CALL-03).
  */
-@Aggregate(snapshotTriggerDefinition = "poolSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "poolSnapshotTrigger", cache = "poolCache")
 class Pool {
 
     static final int[] THRESHOLDS = {80, 100};

@@ -1,0 +1,140 @@
+package org.commcredits.ledger.platform.storage;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Axon's aggregate cache ({@code @Aggregate(cache = ...)}) over a bounded Caffeine cache, for one aggregate
+ * type, that never hands out an aggregate another JVM has moved on from.
+ *
+ * <p>Why: loading an aggregate from the store reads its snapshot and every event since, and deserialising
+ * those events was a third of the call path's CPU (docs/benchmarks.md). Axon's caching repository keeps the
+ * aggregate in memory between commands and drops it when a unit of work rolls back, but it trusts the entry:
+ * with several command-side instances on one database, a cached account could decide on a balance another
+ * instance already changed. A write would still be caught (the append of an existing sequence number is a
+ * {@code ConcurrencyException}, retried by {@code CommandExecutor}), but a decision that writes nothing to
+ * that aggregate (a call denied for want of credit) would not.
+ *
+ * <p>So every hit is checked against the store first: the entry's version must equal the aggregate's
+ * highest stored sequence number, read in the caller's transaction with one indexed query. On a mismatch the
+ * entry is dropped and Axon loads the aggregate from the store. The check can be switched off
+ * ({@code ledger.aggregate-cache.verify=false}) only where exactly one JVM writes the event store.
+ */
+public final class FreshAggregateCache implements Cache {
+
+    private static final Field VERSION = versionField();
+
+    private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
+    private final JdbcTemplate jdbc;
+    private final boolean verify;
+    private final Counter hits;
+    private final Counter misses;
+    private final Counter stale;
+
+    public FreshAggregateCache(String aggregate, long maxEntries, boolean verify, JdbcTemplate jdbc, MeterRegistry meters) {
+        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).build();
+        this.jdbc = jdbc;
+        this.verify = verify;
+        this.hits = meters.counter("ledger.aggregate.cache", "aggregate", aggregate, "result", "hit");
+        this.misses = meters.counter("ledger.aggregate.cache", "aggregate", aggregate, "result", "miss");
+        this.stale = meters.counter("ledger.aggregate.cache", "aggregate", aggregate, "result", "stale");
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> V get(K key) {
+        Object entry = entries.getIfPresent(key);
+        if (entry == null) {
+            misses.increment();
+            return null;
+        }
+        if (verify && entry instanceof AggregateCacheEntry<?> cached && !isCurrent(key, cached)) {
+            entries.invalidate(key);
+            stale.increment();
+            return null;
+        }
+        hits.increment();
+        return (V) entry;
+    }
+
+    /** Whether the store holds no event of the aggregate beyond the cached version. */
+    private boolean isCurrent(Object key, AggregateCacheEntry<?> cached) {
+        List<Long> stored = jdbc.queryForList("SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, key.toString());
+        return Objects.equals(stored.isEmpty() ? null : stored.get(0), versionOf(cached));
+    }
+
+    @Override
+    public void put(Object key, Object value) {
+        entries.put(key, value);
+    }
+
+    @Override
+    public boolean putIfAbsent(Object key, Object value) {
+        return entries.asMap().putIfAbsent(key, value) == null;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
+        return (T) entries.get(key, k -> valueSupplier.get());
+    }
+
+    @Override
+    public boolean remove(Object key) {
+        return entries.asMap().remove(key) != null;
+    }
+
+    @Override
+    public void removeAll() {
+        entries.invalidateAll();
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return entries.getIfPresent(key) != null;
+    }
+
+    /** Aggregate caches have no listeners in Axon 4; failing loudly beats silently dropping one. */
+    @Override
+    public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
+        throw new UnsupportedOperationException("FreshAggregateCache does not notify listeners");
+    }
+
+    public long size() {
+        return entries.estimatedSize();
+    }
+
+    static Long versionOf(AggregateCacheEntry<?> entry) {
+        try {
+            return (Long) VERSION.get(entry);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read the version of a cached aggregate", e);
+        }
+    }
+
+    /**
+     * Axon 4.13 keeps the cached aggregate's version in a private field and offers no getter; reading it
+     * here is the price of checking freshness without a repository of our own. {@code FreshAggregateCacheTest}
+     * fails on an Axon upgrade that renames it, and the application then fails at start rather than later.
+     */
+    private static Field versionField() {
+        try {
+            Field field = AggregateCacheEntry.class.getDeclaredField("version");
+            field.setAccessible(true);
+            return field;
+        } catch (NoSuchFieldException e) {
+            throw new ExceptionInInitializerError("Axon's AggregateCacheEntry has no 'version' field any more: " + e);
+        }
+    }
+}
