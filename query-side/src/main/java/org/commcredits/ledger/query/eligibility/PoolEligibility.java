@@ -8,6 +8,7 @@ import org.commcredits.ledger.api.ids.TenantId;
 import org.commcredits.ledger.api.pool.MinutesConsumed;
 import org.commcredits.ledger.api.pool.PoolKind;
 import org.commcredits.ledger.api.pool.PoolMemberJoined;
+import org.commcredits.ledger.api.pool.PoolResized;
 import org.commcredits.ledger.api.pool.PoolThresholdReached;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +17,8 @@ import java.time.YearMonth;
 /**
  * Rating's pool events into the eligibility read model through {@link IncludedMinutePools} (INV-LIC-15):
  * a pool is marked exhausted when {@code MinutesConsumed} leaves nothing or {@code PoolThresholdReached}
- * reports 100%, and available again when a member joining grows it ({@code PoolMemberJoined} with minutes
- * left). A new month has no rows, so every pool starts available. Same processing group as
+ * reports 100%, and available again when licensing's new holders grow it ({@code PoolResized} with minutes
+ * left; {@code PoolMemberJoined} in histories from before). A new month has no rows, so every pool starts available. Same processing group as
  * {@link EligibilityProjection}: a replay rebuilds the pool rows in order with the rest, its reset clears them.
  *
  * <p>Pool names in {@code rm_elig_pool}: the plan's SKU for the pool its holders' domestic minutes come from
@@ -49,6 +50,15 @@ class PoolEligibility {
         }
     }
 
+    /** A pool resized to more holders' minutes than were used is available again (INV-POOL-01). */
+    @EventHandler
+    void on(PoolResized event, TrackingToken token) {
+        if (event.remainingAfter() > 0) {
+            mark(event.tenantId(), event.kind(), event.country(), event.month(), false, token);
+        }
+    }
+
+    /** Histories from before pools were sized by holders: a member joining grew the pool. */
     @EventHandler
     void on(PoolMemberJoined event, TrackingToken token) {
         if (event.remainingAfter() > 0) {
