@@ -32,3 +32,12 @@ CREATE TABLE lic_pool_settings (
 
 -- Read model "usage": a pool's size now counts the plan's holders, not the users who called.
 ALTER TABLE rm_pool_usage RENAME COLUMN members TO holders;
+
+-- Read model "eligibility": the tenant's pool time zone (IANA id), so that "this month" of rm_elig_pool is the
+-- tenant's month, as the pool events name it. No row means UTC.
+CREATE TABLE rm_elig_pool_zone (
+    tenant_id     VARCHAR(128) NOT NULL,
+    time_zone     VARCHAR(64)  NOT NULL,
+    last_sequence BIGINT       NOT NULL,
+    CONSTRAINT pk_rm_elig_pool_zone PRIMARY KEY (tenant_id)
+);

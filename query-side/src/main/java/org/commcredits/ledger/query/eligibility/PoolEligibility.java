@@ -2,14 +2,17 @@ package org.commcredits.ledger.query.eligibility;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.commcredits.ledger.api.ids.CountryCode;
 import org.commcredits.ledger.api.ids.TenantId;
+import org.commcredits.ledger.api.license.PoolTimeZoneSet;
 import org.commcredits.ledger.api.pool.MinutesConsumed;
 import org.commcredits.ledger.api.pool.PoolKind;
 import org.commcredits.ledger.api.pool.PoolMemberJoined;
 import org.commcredits.ledger.api.pool.PoolResized;
 import org.commcredits.ledger.api.pool.PoolThresholdReached;
+import org.commcredits.ledger.platform.storage.EventPositions;
 import org.springframework.stereotype.Component;
 
 import java.time.YearMonth;
@@ -64,6 +67,17 @@ class PoolEligibility {
         if (event.remainingAfter() > 0) {
             mark(event.tenantId(), event.kind(), event.country(), event.month(), false, token);
         }
+    }
+
+    /** INV-POOL-06: which month is "this month" for the tenant's pools. */
+    @EventHandler
+    void on(PoolTimeZoneSet event, TrackingToken token) {
+        pools.timeZone(event.tenantId(), event.timeZone(), EventPositions.of(token));
+    }
+
+    @ResetHandler
+    void reset() {
+        pools.clearTimeZones();
     }
 
     static String poolName(PoolKind kind) {

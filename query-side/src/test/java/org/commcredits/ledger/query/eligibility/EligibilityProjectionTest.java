@@ -22,6 +22,7 @@ import org.commcredits.ledger.api.license.LicensesBulkAssigned;
 import org.commcredits.ledger.api.license.Sku;
 import org.commcredits.ledger.api.license.UsageLocationSet;
 import org.commcredits.ledger.api.license.UsageLocationsSet;
+import org.commcredits.ledger.api.license.PoolTimeZoneSet;
 import org.commcredits.ledger.api.money.Money;
 import org.commcredits.ledger.api.pool.MinutesConsumed;
 import org.commcredits.ledger.api.pool.PoolKind;
@@ -93,6 +94,7 @@ class EligibilityProjectionTest {
         poolEvents = new PoolEligibility(pools);
         readModel = new EligibilityReadModel(jdbc, pools, Clock.fixed(NOW, ZoneOffset.UTC));
         projection.reset();
+        poolEvents.reset();
     }
 
     // --- givens
@@ -139,6 +141,8 @@ class EligibilityProjectionTest {
         } else if (event instanceof PoolMemberJoined e) {
             poolEvents.on(e, token);
         } else if (event instanceof PoolResized e) {
+            poolEvents.on(e, token);
+        } else if (event instanceof PoolTimeZoneSet e) {
             poolEvents.on(e, token);
         } else if (event instanceof PoolMark e) {
             pools.mark(T, e.pool(), US, e.month(), e.exhausted(), position);
@@ -356,6 +360,22 @@ class EligibilityProjectionTest {
             feed(history.get(i), i + 1);
         }
         assertThat(jdbc.queryForList("SELECT * FROM rm_elig_pool ORDER BY pool, country, usage_month")).isEqualTo(rows);
+    }
+
+    @Test
+    @DisplayName("INV-POOL-06 this month is the tenant's: at 2026-12-01T05:00Z a Los Angeles tenant is still in November")
+    void poolMonthFollowsTheTenantsTimeZone() {
+        given(located(), holding(TEAMS_PHONE, CALLING_PLAN_DOMESTIC, COMMUNICATION_CREDITS), account(BillingAgreement.DIRECT),
+                funded(5000), resized(1, 0, 0), consumedFromPool(3_000, 3_000, 3_000));
+        EligibilityReadModel earlyDecember = new EligibilityReadModel(jdbc, pools,
+                Clock.fixed(Instant.parse("2026-12-01T05:00:00Z"), ZoneOffset.UTC));
+        assertThat(earlyDecember.user(T.value(), U.value()).eligibility().domestic().fundedBy())
+                .as("on UTC, December has begun: a full pool").isEqualTo(List.of(FundedBy.INCLUDED_MINUTES, FundedBy.CREDITS));
+        given(new PoolTimeZoneSet(T, "America/Los_Angeles", "UTC", "admin", NOW));
+        assertThat(earlyDecember.user(T.value(), U.value()).eligibility().domestic().fundedBy())
+                .as("21:00 on 30 November in Los Angeles: November's pool is used up").isEqualTo(List.of(FundedBy.CREDITS));
+        poolEvents.reset();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_elig_pool_zone", Long.class)).isZero();
     }
 
     @Test
