@@ -75,6 +75,7 @@ class HostileInputTest extends LedgerOnPostgres {
                 new Target("PUT", t + "/subscriptions/CALLING_PLAN_DOMESTIC", "{\"seats\":5}", false),
                 new Target("POST", t + "/licenses/bulk-usage-location", "{\"country\":\"US\",\"userIds\":[\"a\",\"b\"]}", true),
                 new Target("PUT", t + "/users/hostile-user/spend-limit", "{\"monthlyLimit\":\"20.00\"}", false),
+                new Target("PUT", t + "/pool-settings", "{\"timeZone\":\"America/New_York\"}", false),
                 new Target("POST", t + "/calls/hostile-call/authorize",
                         "{\"userId\":\"hostile-user\",\"destination\":\"+442071234567\",\"callType\":\"OUTBOUND\"}", false),
                 new Target("POST", t + "/calls/hostile-call/complete", "{\"durationSeconds\":125}", false),

@@ -52,6 +52,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -136,6 +137,8 @@ public class CallDesk {
         CountryCode destinationCountry = PhoneCountries.of(destination);
         AccountStanding account = standing(tenant);
         Rate rate = account == null ? null : rates.find(account.currency(), destination.digits(), now);
+        UserCallingProfile profile = profile(tenant, type == CallType.TOLL_FREE_INBOUND ? null : userId);
+        String month = profile.monthOf(now).toString(); // INV-POOL-06: the tenant's month of the call's start
         Denial deny = reason -> {
             commands.sendAndWait(new RecordCallAuthorization(tenant, callId, null,
                     new CallDenied(tenant, callId, userId, destination, type, reason, now)));
@@ -143,7 +146,8 @@ public class CallDesk {
         };
         Grant grant = (fundedBy, pool, reservationId, maxSeconds, usageLocation) -> {
             CallAuthorized authorized = new CallAuthorized(tenant, callId, type == CallType.TOLL_FREE_INBOUND ? null : userId,
-                    usageLocation, destination, destinationCountry, type, fundedBy, pool, reservationId, maxSeconds, rate, now);
+                    usageLocation, destination, destinationCountry, type, fundedBy, pool, reservationId, maxSeconds, rate, now,
+                    month);
             commands.sendAndWait(new RecordCallAuthorization(tenant, callId, authorized, null));
             return allowed(authorized);
         };
@@ -155,10 +159,9 @@ public class CallDesk {
             if (rate == null) {
                 return deny.with(DenyReason.NO_RATE_FOR_DESTINATION);
             }
-            return onCredit(tenant, callId, null, account, rate, false, null, null, now, deny, grant);
+            return onCredit(tenant, callId, null, account, rate, false, null, null, now, month, deny, grant);
         }
-        UserCallingProfile profile = profile(tenant, userId);
-        if (profile == null || !profile.known()) {
+        if (!profile.known()) {
             return deny.with(DenyReason.NO_CALLING_LICENSE);
         }
         if (profile.usageLocation() == null) {
@@ -169,7 +172,7 @@ public class CallDesk {
         }
         PoolRef pool = poolFor(profile, type, destinationCountry, now).orElse(null);
         if (pool != null) { // INV-CALL-08: the pool pays first
-            PoolStatus status = commands.sendAndWait(join(tenant, callId, userId, pool, 0));
+            PoolStatus status = commands.sendAndWait(join(tenant, callId, userId, pool, holders(profile, pool), 0));
             if (status.remainingMinutes() > 0) {
                 return grant.with(FundedBy.INCLUDED_MINUTES, pool, null, status.remainingMinutes() * 60,
                         profile.usageLocation());
@@ -184,15 +187,16 @@ public class CallDesk {
         if (rate == null) {
             return deny.with(DenyReason.NO_RATE_FOR_DESTINATION);
         }
-        return onCredit(tenant, callId, userId, account, rate, true, pool, profile.usageLocation(), now, deny, grant);
+        return onCredit(tenant, callId, userId, account, rate, true, pool, profile.usageLocation(), now, month, deny,
+                grant);
     }
 
     private Decision onCredit(TenantId tenant, CallId callId, UserId userId, AccountStanding account, Rate rate,
                               boolean postpaidAllowed, PoolRef pool, CountryCode usageLocation, Instant now,
-                              Denial deny, Grant grant) {
+                              String month, Denial deny, Grant grant) {
         boolean mca = account.billingAgreement() == BillingAgreement.MCA;
         Money budget = account.available();
-        Optional<SpendLimits.Standing> limit = spendLimits.of(tenant, userId, monthOf(now))
+        Optional<SpendLimits.Standing> limit = spendLimits.of(tenant, userId, month)
                 .filter(l -> l.limit().currency().equals(rate.currency()));
         if (limit.isPresent()) { // INV-CALL-11: the user's monthly limit caps what a call may cost
             Money remaining = limit.get().remaining();
@@ -241,19 +245,19 @@ public class CallDesk {
             throw new LedgerException(ErrorCode.INVALID_INSTANT, "endedAt must not be before the authorisation at " + started);
         }
         return inOneUnitOfWork(() -> settle(tenant, callId, call.userId(), call.usageLocation(), call.destination(),
-                call.destinationCountry(), call.callType(), call.pool(), call.rate(), call.reservationId(), started,
-                ended, durationSeconds, true));
+                call.destinationCountry(), call.callType(), call.pool(), 0, call.rate(), call.reservationId(), started,
+                ended, durationSeconds, monthOf(call.month(), started), true));
     }
 
     /** Rates the whole duration (INV-CALL-10), pool first, the rest to credit, then records the call. */
     private Settlement settle(TenantId tenant, CallId callId, UserId userId, CountryCode usageLocation,
                               E164Number destination, CountryCode destinationCountry, CallType type, PoolRef pool,
-                              Rate rate, String reservationId, Instant started, Instant ended, long durationSeconds,
-                              boolean viaAuthorization) {
+                              long holders, Rate rate, String reservationId, Instant started, Instant ended,
+                              long durationSeconds, String month, boolean viaAuthorization) {
         long billed = Rating.billedMinutes(durationSeconds);
         long fromPool = 0;
         if (pool != null && userId != null && billed > 0) {
-            fromPool = commands.<PoolStatus>sendAndWait(join(tenant, callId, userId, pool, billed)).taken();
+            fromPool = commands.<PoolStatus>sendAndWait(join(tenant, callId, userId, pool, holders, billed)).taken();
         }
         long creditMinutes = billed - fromPool;
         AccountStanding account = null;
@@ -275,7 +279,6 @@ public class CallDesk {
             commands.sendAndWait(new ReleaseReservation(tenant, reservationId, ReservationReleased.Reason.RELEASED));
         }
         if (userId != null && charge.isPositive()) {
-            String month = monthOf(started);
             if (spendLimits.of(tenant, userId, month).isPresent()) {
                 commands.sendAndWait(new RecordUserSpend(tenant, userId, callId, month, charge));
             }
@@ -286,7 +289,7 @@ public class CallDesk {
         CallCompleted completed = new CallCompleted(tenant, callId, userId, usageLocation, destination,
                 destinationCountry, type, started, ended, durationSeconds, billed, pool, fromPool, rate, charge,
                 outcome.fromCredits(), outcome.postpaid(), outcome.unfunded(), outcome.balanceAfter(), fundedBy,
-                viaAuthorization, clock.instant());
+                viaAuthorization, clock.instant(), month);
         commands.sendAndWait(new RecordCallCompletion(completed));
         return settlementOf(completed);
     }
@@ -297,6 +300,7 @@ public class CallDesk {
     public List<ImportResult> importRecords(TenantId tenant, List<UsageRecord> records) {
         Set<CallId> seen = history.seenBefore(tenant, records.stream().map(UsageRecord::callId).distinct().toList());
         AccountStanding account = standing(tenant); // only its currency is used: one look-up per batch
+        ZoneId poolTimeZone = profile(tenant, null).poolTimeZone(); // INV-POOL-06: one look-up per batch
         Map<UserId, UserCallingProfile> profiles = new HashMap<>();
         List<ImportResult> results = new ArrayList<>(records.size());
         // Units of work of IMPORT_CHUNK records, all in the caller's one transaction: Axon stages a unit's
@@ -307,24 +311,26 @@ public class CallDesk {
                 if (!seen.add(record.callId())) {
                     return new ImportResult(record.callId(), "DUPLICATE", null, "already recorded; ignored", null);
                 }
-                return importOne(tenant, account, profiles, record);
+                return importOne(tenant, account, poolTimeZone, profiles, record);
             }).toList()));
         }
         return results;
     }
 
-    private ImportResult importOne(TenantId tenant, AccountStanding account, Map<UserId, UserCallingProfile> profiles,
-                                   UsageRecord record) {
+    private ImportResult importOne(TenantId tenant, AccountStanding account, ZoneId poolTimeZone,
+                                   Map<UserId, UserCallingProfile> profiles, UsageRecord record) {
         Rate rate = account == null ? null : rates.find(account.currency(), record.destination().digits(), record.startedAt());
         CountryCode destinationCountry = PhoneCountries.of(record.destination());
         PoolRef pool = null;
+        long holders = 0;
         CountryCode usageLocation = null;
         UserId userId = record.callType() == CallType.TOLL_FREE_INBOUND ? null : record.userId();
         if (userId != null) {
             UserCallingProfile profile = profiles.computeIfAbsent(userId, user -> profile(tenant, user));
-            if (profile != null && profile.known() && profile.usageLocation() != null) {
+            if (profile.known() && profile.usageLocation() != null) {
                 usageLocation = profile.usageLocation();
                 pool = poolFor(profile, record.callType(), destinationCountry, record.startedAt()).orElse(null);
+                holders = pool == null ? 0 : holders(profile, pool);
             }
         }
         if (rate == null && pool == null) {
@@ -333,28 +339,37 @@ public class CallDesk {
                     ? "the tenant has no credit account" : "no rate for " + record.destination(), null);
         }
         Settlement settlement = settle(tenant, record.callId(), userId, usageLocation, record.destination(),
-                destinationCountry, record.callType(), pool, rate, null, record.startedAt(),
-                record.startedAt().plusSeconds(record.durationSeconds()), record.durationSeconds(), false);
+                destinationCountry, record.callType(), pool, holders, rate, null, record.startedAt(),
+                record.startedAt().plusSeconds(record.durationSeconds()), record.durationSeconds(),
+                YearMonth.from(record.startedAt().atZone(poolTimeZone)).toString(), false);
         return new ImportResult(record.callId(), "RECORDED", null, null, settlement);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------
 
+    /** The pool paying first, in the month of {@code at} in the tenant's pool time zone (INV-POOL-03, INV-POOL-06). */
     private Optional<PoolRef> poolFor(UserCallingProfile profile, CallType type, CountryCode destinationCountry,
                                       Instant at) {
         return PoolSizes.poolFor(profile.skus(), type, profile.usageLocation(), destinationCountry)
                 .map(kind -> new PoolRef(kind, PoolSizes.poolCountry(profile.usageLocation()),
-                        YearMonth.from(at.atZone(ZoneOffset.UTC)).toString()));
+                        profile.monthOf(at).toString()));
     }
 
-    private static String monthOf(Instant at) {
-        return YearMonth.from(at.atZone(ZoneOffset.UTC)).toString();
+    /** The month an authorisation recorded; a revision-1 authorisation (before pool time zones) is UTC. */
+    private static String monthOf(String recorded, Instant at) {
+        return recorded != null ? recorded : YearMonth.from(at.atZone(ZoneOffset.UTC)).toString();
     }
 
-    private static ConsumePoolMinutes join(TenantId tenant, CallId callId, UserId userId, PoolRef pool, long minutes) {
+    /** INV-POOL-01: the tenant's users holding the pool's plan in its country, as licensing counts them now. */
+    private static long holders(UserCallingProfile profile, PoolRef pool) {
+        return profile.holdersOf(pool.kind().sku());
+    }
+
+    private static ConsumePoolMinutes join(TenantId tenant, CallId callId, UserId userId, PoolRef pool, long holders,
+                                           long minutes) {
         PoolKind kind = pool.kind();
         return new ConsumePoolMinutes(tenant, kind, pool.country(), YearMonth.parse(pool.month()), userId,
-                PoolSizes.perUserMinutes(kind, pool.country()), callId, minutes);
+                PoolSizes.perUserMinutes(kind, pool.country()), holders, callId, minutes);
     }
 
     private static boolean holdsCallingLicense(Set<Sku> skus, CallType type) {

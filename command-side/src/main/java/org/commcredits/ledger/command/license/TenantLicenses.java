@@ -21,9 +21,11 @@ import org.commcredits.ledger.api.license.LicenseAssigned;
 import org.commcredits.ledger.api.license.LicenseIds;
 import org.commcredits.ledger.api.license.LicenseRemoved;
 import org.commcredits.ledger.api.license.LicensesBulkAssigned;
+import org.commcredits.ledger.api.license.PoolTimeZoneSet;
 import org.commcredits.ledger.api.license.RemoveLicense;
 import org.commcredits.ledger.api.license.SeatsChanged;
 import org.commcredits.ledger.api.license.SeatsSubscribed;
+import org.commcredits.ledger.api.license.SetPoolTimeZone;
 import org.commcredits.ledger.api.license.SetUsageLocation;
 import org.commcredits.ledger.api.license.SetUsageLocations;
 import org.commcredits.ledger.api.license.Sku;
@@ -55,6 +57,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(snapshotTriggerDefinition = "tenantLicensesSnapshotTrigger", cache = "tenantLicensesCache")
 class TenantLicenses {
 
+    static final String POOL_TIME_ZONE_DEFAULT = "UTC";
+
     @AggregateIdentifier
     private String id;
     private TenantId tenantId;
@@ -62,6 +66,7 @@ class TenantLicenses {
     private Map<Sku, Long> assigned = new HashMap<>();
     private boolean communicationCreditsUnlimited;
     private Map<String, UserLicense> users = new HashMap<>();
+    private String poolTimeZone = POOL_TIME_ZONE_DEFAULT;
 
     TenantLicenses() {
         // for Axon
@@ -206,6 +211,20 @@ class TenantLicenses {
         return removed;
     }
 
+    /**
+     * INV-POOL-06: the calendar months of the tenant's included-minute pools follow this zone from now on
+     * (the contract gives "calling plan pools" to licensing). Setting the zone it already has applies nothing.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    String handle(SetPoolTimeZone command, Clock clock) {
+        String zone = command.timeZone().getId();
+        if (!zone.equals(poolTimeZone) || tenantId == null) {
+            apply(new PoolTimeZoneSet(command.tenantId(), zone, poolTimeZone, command.requestedBy(), clock.instant()));
+        }
+        return poolTimeZone;
+    }
+
     private void requireSubscribable(Sku sku) {
         if (!SkuCatalog.isSubscribable(sku)) {
             throw new LedgerException(ErrorCode.SKU_NOT_SUBSCRIBABLE, sku
@@ -249,6 +268,12 @@ class TenantLicenses {
 
     private UserLicense user(UserId userId) {
         return users.computeIfAbsent(userId.value(), key -> new UserLicense());
+    }
+
+    @EventSourcingHandler
+    void on(PoolTimeZoneSet event) {
+        identify(event.tenantId());
+        poolTimeZone = event.timeZone();
     }
 
     @EventSourcingHandler

@@ -8,17 +8,23 @@ import org.commcredits.ledger.api.license.FindUserCallingProfile;
 import org.commcredits.ledger.api.license.LicenseAssigned;
 import org.commcredits.ledger.api.license.LicenseRemoved;
 import org.commcredits.ledger.api.license.LicensesBulkAssigned;
+import org.commcredits.ledger.api.license.PoolTimeZoneSet;
 import org.commcredits.ledger.api.license.Sku;
 import org.commcredits.ledger.api.license.UsageLocationSet;
 import org.commcredits.ledger.api.license.UsageLocationsSet;
 import org.commcredits.ledger.api.license.UserCallingProfile;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
 
+import java.sql.Types;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,6 +33,11 @@ import java.util.stream.Collectors;
  * lookup table kept by a <em>subscribing</em> processor: its rows are written in the same transaction as
  * the licensing events, so the call path never sees a license the event store does not have (or misses one
  * it has). Cheaper than loading the tenant's whole inventory for every call.
+ *
+ * <p>The same processor keeps {@code lic_pool_holders} (how many users hold each plan per pool country: the
+ * pools' size, INV-POOL-01), recounted for the tenant with one grouped query after each event that can change
+ * it, and {@code lic_pool_settings} (the tenant's pool time zone, INV-POOL-06). The call path gets all three
+ * in one statement of primary-key look-ups.
  */
 @Component
 @ProcessingGroup(UserCallingProfiles.PROCESSOR)
@@ -43,22 +54,53 @@ class UserCallingProfiles {
             + "WHEN MATCHED THEN UPDATE SET skus = ? "
             + "WHEN NOT MATCHED THEN INSERT (tenant_id, user_id, usage_location, skus) VALUES (?, ?, ?, ?)";
 
+    private static final String FIND = "SELECT p.usage_location, p.skus, h.domestic, h.international, h.conferencing, "
+            + "s.time_zone, p.user_id FROM (VALUES (1)) one(x) "
+            + "LEFT JOIN lic_user_profile p ON p.tenant_id = ? AND p.user_id = ? "
+            + "LEFT JOIN lic_pool_holders h ON h.tenant_id = ? "
+            + "AND h.pool_country = CASE WHEN p.usage_location = 'PR' THEN 'US' ELSE p.usage_location END "
+            + "LEFT JOIN lic_pool_settings s ON s.tenant_id = ?";
+    private static final String RECOUNT = "INSERT INTO lic_pool_holders (tenant_id, pool_country, domestic, international, "
+            + "conferencing) SELECT tenant_id, CASE WHEN usage_location = 'PR' THEN 'US' ELSE usage_location END, "
+            + "SUM(CASE WHEN ',' || skus || ',' LIKE '%,CALLING_PLAN_DOMESTIC,%' THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN ',' || skus || ',' LIKE '%,CALLING_PLAN_INTERNATIONAL,%' THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN ',' || skus || ',' LIKE '%,AUDIO_CONFERENCING,%' THEN 1 ELSE 0 END) "
+            + "FROM lic_user_profile WHERE tenant_id = ? AND usage_location IS NOT NULL "
+            + "GROUP BY tenant_id, CASE WHEN usage_location = 'PR' THEN 'US' ELSE usage_location END";
+    /** The plans whose holders size a pool (PoolKind's SKUs); other licenses never change the counts. */
+    private static final Set<Sku> POOL_PLANS = EnumSet.of(Sku.CALLING_PLAN_DOMESTIC, Sku.CALLING_PLAN_INTERNATIONAL,
+            Sku.AUDIO_CONFERENCING);
+
     private final JdbcTemplate jdbc;
 
     UserCallingProfiles(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** One row always: the user's profile (if known), their pool country's holder counts, the tenant's zone. */
     @QueryHandler
     UserCallingProfile find(FindUserCallingProfile query) {
-        List<UserCallingProfile> found = jdbc.query("SELECT usage_location, skus FROM lic_user_profile "
-                        + "WHERE tenant_id = ? AND user_id = ?",
-                (rs, n) -> new UserCallingProfile(query.tenantId(), query.userId(), true,
-                        rs.getString(1) == null ? null : CountryCode.of(rs.getString(1)), parse(rs.getString(2))),
-                query.tenantId().value(), query.userId().value());
-        return found.isEmpty()
-                ? new UserCallingProfile(query.tenantId(), query.userId(), false, null, Set.of())
-                : found.get(0);
+        String tenant = query.tenantId().value();
+        return jdbc.queryForObject(FIND, (rs, n) -> {
+            boolean known = rs.getString(7) != null;
+            Map<Sku, Long> holders = new EnumMap<>(Sku.class);
+            holders.put(Sku.CALLING_PLAN_DOMESTIC, rs.getLong(3));
+            holders.put(Sku.CALLING_PLAN_INTERNATIONAL, rs.getLong(4));
+            holders.put(Sku.AUDIO_CONFERENCING, rs.getLong(5));
+            String zone = rs.getString(6);
+            return new UserCallingProfile(query.tenantId(), query.userId(), known,
+                    rs.getString(1) == null ? null : CountryCode.of(rs.getString(1)),
+                    known ? parse(rs.getString(2)) : Set.of(), holders, zone == null ? null : ZoneId.of(zone));
+        }, tenant, new SqlParameterValue(Types.VARCHAR, query.userId() == null ? null : query.userId().value()),
+                tenant, tenant); // a typed null: no driver round trip to ask the parameter's type
+    }
+
+    @EventHandler
+    void on(PoolTimeZoneSet event) {
+        String tenant = event.tenantId().value();
+        jdbc.update("MERGE INTO lic_pool_settings t USING (VALUES (?)) s(tenant_id) ON t.tenant_id = s.tenant_id "
+                + "WHEN MATCHED THEN UPDATE SET time_zone = ? WHEN NOT MATCHED THEN INSERT (tenant_id, time_zone) "
+                + "VALUES (?, ?)", tenant, event.timeZone(), tenant, event.timeZone());
     }
 
     @EventHandler
@@ -66,6 +108,7 @@ class UserCallingProfiles {
         String tenant = event.tenantId().value();
         String user = event.userId().value();
         jdbc.update(UPSERT_LOCATION, tenant, user, event.country().value(), tenant, user, event.country().value());
+        recountHolders(tenant);
     }
 
     @EventHandler
@@ -78,16 +121,23 @@ class UserCallingProfiles {
             rows.add(new Object[] {tenant, user, country, tenant, user, country});
         }
         jdbc.batchUpdate(UPSERT_LOCATION, rows);
+        recountHolders(tenant);
     }
 
     @EventHandler
     void on(LicenseAssigned event) {
         upsertSkus(event.tenantId().value(), event.userId().value(), event.usageLocation(), event.skusAfter());
+        if (POOL_PLANS.contains(event.sku())) {
+            recountHolders(event.tenantId().value());
+        }
     }
 
     @EventHandler
     void on(LicenseRemoved event) {
         upsertSkus(event.tenantId().value(), event.userId().value(), null, event.skusAfter());
+        if (POOL_PLANS.contains(event.sku())) {
+            recountHolders(event.tenantId().value());
+        }
     }
 
     @EventHandler
@@ -100,6 +150,18 @@ class UserCallingProfiles {
             rows.add(new Object[] {tenant, assignee.userId().value(), skus, tenant, assignee.userId().value(), location, skus});
         }
         jdbc.batchUpdate(UPSERT_SKUS, rows);
+        if (POOL_PLANS.contains(event.sku())) {
+            recountHolders(tenant);
+        }
+    }
+
+    /**
+     * INV-POOL-01: the tenant's holders per plan and pool country, counted again from its profile rows (one
+     * grouped query over the tenant's primary-key range). Licensing is not the hot path; a recount cannot drift.
+     */
+    private void recountHolders(String tenant) {
+        jdbc.update("DELETE FROM lic_pool_holders WHERE tenant_id = ?", tenant);
+        jdbc.update(RECOUNT, tenant);
     }
 
     private void upsertSkus(String tenant, String user, CountryCode location, Set<Sku> skus) {

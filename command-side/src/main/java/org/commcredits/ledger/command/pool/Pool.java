@@ -9,23 +9,29 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.commcredits.ledger.api.pool.ConsumePoolMinutes;
 import org.commcredits.ledger.api.pool.MinutesConsumed;
 import org.commcredits.ledger.api.pool.PoolMemberJoined;
+import org.commcredits.ledger.api.pool.PoolResized;
 import org.commcredits.ledger.api.pool.PoolStatus;
 import org.commcredits.ledger.api.pool.PoolThresholdReached;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One month's included-minute pool of a tenant for one plan and pool country
- * ({@code {tenantId}/pools/{kind}/{country}/{YYYY-MM}}). Its size is the per-user minutes times the users
- * that joined it (INV-POOL-01); it never gives more than it has (INV-POOL-04) and alerts once at 80% and
- * once at 100% (INV-POOL-05). A new month is a new pool, so month roll-over resets it (INV-POOL-03).
- * Its state stays small (members, totals, thresholds), so snapshots every {@code ledger.snapshot.threshold}
- * events keep a busy pool quick to load; that a call consumes once is the call's rule (INV-CALL-03).
+ * ({@code {tenantId}/pools/{kind}/{country}/{YYYY-MM}}, the month in the tenant's pool time zone). Its size is
+ * the per-user minutes times the most users that held the plan in that country at any call this month: it
+ * grows when licensing counts more holders and never shrinks within its month (INV-POOL-01). It never gives
+ * more than it has (INV-POOL-04) and alerts once at 80% and once at 100% of its size, again only when a
+ * resize put a reached threshold out of reach (INV-POOL-05). A new month is a new pool, so month roll-over
+ * resets it (INV-POOL-03). Its state stays small (totals, thresholds), so snapshots every
+ * {@code ledger.snapshot.threshold} events keep a busy pool quick to load; that a call consumes once is the
+ * call's rule (INV-CALL-03).
  */
 @Aggregate(snapshotTriggerDefinition = "poolSnapshotTrigger", cache = "poolCache")
 class Pool {
@@ -34,7 +40,6 @@ class Pool {
 
     @AggregateIdentifier
     private String id;
-    private Set<String> members = new HashSet<>();
     private Set<Integer> thresholdsReached = new HashSet<>();
     private String lastCallId;
     private long lastTaken;
@@ -53,11 +58,17 @@ class Pool {
         if (command.callId().value().equals(lastCallId)) {
             return status(poolId, lastTaken); // an immediate repeat; completion itself is once per call (INV-CALL-03)
         }
-        if (command.userId() != null && !members.contains(command.userId().value())) { // INV-POOL-01
-            long sizeAfter = size + command.perUserMinutes();
-            apply(new PoolMemberJoined(command.tenantId(), poolId, command.kind(), command.country(),
-                    command.month().toString(), command.userId(), command.perUserMinutes(), members.size() + 1L,
-                    sizeAfter, sizeAfter - used, now));
+        long sizeWanted = command.holders() * command.perUserMinutes();
+        if (sizeWanted > size) { // INV-POOL-01: grows to the holders' minutes, never shrinks within the month
+            List<Integer> rearmed = new ArrayList<>();
+            for (int percent : THRESHOLDS) {
+                if (thresholdsReached.contains(percent) && used * 100 < sizeWanted * percent) { // INV-POOL-05
+                    rearmed.add(percent);
+                }
+            }
+            apply(new PoolResized(command.tenantId(), poolId, command.kind(), command.country(),
+                    command.month().toString(), command.holders(), command.perUserMinutes(), size, sizeWanted, used,
+                    sizeWanted - used, rearmed, now));
         }
         long taken = Math.min(Math.max(command.minutes(), 0), size - used); // INV-POOL-04
         if (taken > 0) {
@@ -78,11 +89,18 @@ class Pool {
         return new PoolStatus(poolId, size, used, size - used, taken);
     }
 
+    /** Histories written before pools were sized by holders: each member grew the pool by one user's minutes. */
     @EventSourcingHandler
     void on(PoolMemberJoined event) {
         id = event.poolId();
-        members.add(event.userId().value());
         size = event.sizeAfter();
+    }
+
+    @EventSourcingHandler
+    void on(PoolResized event) {
+        id = event.poolId();
+        size = event.sizeAfter();
+        thresholdsReached.removeAll(event.rearmedThresholds());
     }
 
     @EventSourcingHandler

@@ -38,7 +38,7 @@ class CallTest {
 
     static CallAuthorized authorized() {
         return new CallAuthorized(T, C, UserId.of("ann"), CountryCode.of("US"), US, CountryCode.of("US"),
-                CallType.OUTBOUND, FundedBy.CREDITS, null, "call-c1", 600L, null, AT);
+                CallType.OUTBOUND, FundedBy.CREDITS, null, "call-c1", 600L, null, AT, "2026-11");
     }
 
     static CallDenied denied() {
@@ -49,7 +49,8 @@ class CallTest {
         Money zero = Money.zero("USD");
         return new CallCompleted(T, C, UserId.of("ann"), CountryCode.of("US"), US, CountryCode.of("US"),
                 CallType.OUTBOUND, AT, AT.plusSeconds(60), 60, 1, null, 0, null, Money.ofMinor(2, "USD"),
-                Money.ofMinor(2, "USD"), zero, zero, Money.ofMinor(98, "USD"), FundedBy.CREDITS, viaAuthorization, AT);
+                Money.ofMinor(2, "USD"), zero, zero, Money.ofMinor(98, "USD"), FundedBy.CREDITS, viaAuthorization, AT,
+                "2026-11");
     }
 
     @Test

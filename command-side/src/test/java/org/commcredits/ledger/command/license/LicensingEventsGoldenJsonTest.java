@@ -9,6 +9,7 @@ import org.commcredits.ledger.api.license.CommunicationCreditsSeatsGranted;
 import org.commcredits.ledger.api.license.LicenseAssigned;
 import org.commcredits.ledger.api.license.LicenseRemoved;
 import org.commcredits.ledger.api.license.LicensesBulkAssigned;
+import org.commcredits.ledger.api.license.PoolTimeZoneSet;
 import org.commcredits.ledger.api.license.SeatsChanged;
 import org.commcredits.ledger.api.license.SeatsSubscribed;
 import org.commcredits.ledger.api.license.Sku;
@@ -49,7 +50,8 @@ class LicensingEventsGoldenJsonTest {
                 new LicenseAssigned(T, U, Sku.CALLING_PLAN_DOMESTIC, US, Set.of(Sku.CALLING_PLAN_DOMESTIC), 1, "license_admin", AT),
                 new LicensesBulkAssigned(T, Sku.TEAMS_PHONE, "bulk-1",
                         List.of(new LicensesBulkAssigned.Assignee(U, null, Set.of(Sku.TEAMS_PHONE))), 4, "license_admin", AT),
-                new LicenseRemoved(T, U, Sku.TEAMS_PHONE, "left", Set.of(), 3, "security_admin", AT));
+                new LicenseRemoved(T, U, Sku.TEAMS_PHONE, "left", Set.of(), 3, "security_admin", AT),
+                new PoolTimeZoneSet(T, "America/Los_Angeles", "UTC", "license_admin", AT));
     }
 
     @ParameterizedTest

@@ -19,6 +19,8 @@ import org.commcredits.ledger.api.license.LicensesBulkAssigned;
 import org.commcredits.ledger.api.license.RemoveLicense;
 import org.commcredits.ledger.api.license.SeatsChanged;
 import org.commcredits.ledger.api.license.SeatsSubscribed;
+import org.commcredits.ledger.api.license.PoolTimeZoneSet;
+import org.commcredits.ledger.api.license.SetPoolTimeZone;
 import org.commcredits.ledger.api.license.SetUsageLocation;
 import org.commcredits.ledger.api.license.SetUsageLocations;
 import org.commcredits.ledger.api.license.Sku;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -372,5 +375,23 @@ class TenantLicensesTest {
     void seatCountOfUnlimitedCreditsHasNoAvailableFigure() {
         assertThat(new SeatCount(COMMUNICATION_CREDITS, 0, true, 5).available()).isNull();
         assertThat(new SeatCount(TEAMS_PHONE, 10, false, 4).available()).isEqualTo(6);
+    }
+
+    @Test
+    @DisplayName("INV-POOL-06 canSetThePoolTimeZone, and setting the zone the tenant already has appends nothing")
+    void canSetThePoolTimeZone() {
+        ZoneId losAngeles = ZoneId.of("America/Los_Angeles");
+        PoolTimeZoneSet set = new PoolTimeZoneSet(T, "America/Los_Angeles", "UTC", ADMIN, NOW);
+        fixture.givenNoPriorActivity()
+                .when(new SetPoolTimeZone(T, losAngeles, ADMIN))
+                .expectEvents(set)
+                .expectResultMessagePayload("America/Los_Angeles");
+        fixture.given(set)
+                .when(new SetPoolTimeZone(T, losAngeles, ADMIN))
+                .expectNoEvents()
+                .expectResultMessagePayload("America/Los_Angeles");
+        fixture.given(located(ALICE), set)
+                .when(new SetPoolTimeZone(T, ZoneId.of("UTC"), ADMIN))
+                .expectEvents(new PoolTimeZoneSet(T, "UTC", "America/Los_Angeles", ADMIN, NOW));
     }
 }

@@ -44,6 +44,7 @@ public final class AccessRules {
             rule(HttpMethod.DELETE, TENANT + "/users/{userId}/licenses/{sku}", LICENSE_ADMIN),
             rule(HttpMethod.POST, TENANT + "/licenses/bulk-assign", LICENSE_ADMIN),
             rule(HttpMethod.POST, TENANT + "/licenses/bulk-usage-location", LICENSE_ADMIN),
+            rule(HttpMethod.PUT, TENANT + "/pool-settings", LICENSE_ADMIN),
             rule(HttpMethod.PUT, "/api/rate-cards/{rateCardId}", RATES_ADMIN),
             rule(HttpMethod.POST, TENANT + "/calls/{callId}/authorize", TELEPHONY),
             rule(HttpMethod.POST, TENANT + "/calls/{callId}/complete", TELEPHONY),

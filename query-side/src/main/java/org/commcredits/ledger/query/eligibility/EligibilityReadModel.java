@@ -5,14 +5,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads the eligibility facts and decides with {@link EligibilityRules} for the month the clock is in. */
+/**
+ * Reads the eligibility facts and decides with {@link EligibilityRules} for the month the clock is in, in the
+ * tenant's pool time zone (INV-POOL-06).
+ */
 @Component
 class EligibilityReadModel {
 
@@ -39,7 +40,7 @@ class EligibilityReadModel {
                 "SELECT billing_agreement, balance_minor, held_minor FROM rm_elig_tenant WHERE tenant_id = ?",
                 (rs, n) -> new EligibilityFacts.Account(true, rs.getString(1), rs.getLong(2), rs.getLong(3)), tenantId);
         return new TenantView(accounts.isEmpty() ? EligibilityFacts.Account.NONE : accounts.get(0),
-                pools.of(tenantId, YearMonth.from(clock.instant().atZone(ZoneOffset.UTC))));
+                pools.of(tenantId, pools.monthOf(tenantId, clock.instant())));
     }
 
     /** One user; a user licensing has never heard of holds nothing and has no usage location. */

@@ -7,8 +7,12 @@ import org.commcredits.ledger.platform.storage.EventPositions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -56,6 +60,26 @@ public class IncludedMinutePools {
         String c = country.value();
         String m = month.toString();
         jdbc.update(MARK, t, pool, c, m, sequence, exhausted, sequence, t, pool, c, m, exhausted, sequence);
+    }
+
+    /** INV-POOL-06: the tenant's pool months follow {@code timeZone} (an IANA id) from this event on. */
+    void timeZone(TenantId tenantId, String timeZone, long sequence) {
+        String t = tenantId.value();
+        jdbc.update("MERGE INTO rm_elig_pool_zone z USING (VALUES (?)) s(tenant_id) ON z.tenant_id = s.tenant_id "
+                        + "WHEN MATCHED AND z.last_sequence < ? THEN UPDATE SET time_zone = ?, last_sequence = ? "
+                        + "WHEN NOT MATCHED THEN INSERT (tenant_id, time_zone, last_sequence) VALUES (?, ?, ?)",
+                t, sequence, timeZone, sequence, t, timeZone, sequence);
+    }
+
+    void clearTimeZones() {
+        jdbc.update("DELETE FROM rm_elig_pool_zone");
+    }
+
+    /** The calendar month {@code at} falls in for the tenant: its pool time zone, UTC unless set. */
+    YearMonth monthOf(String tenantId, Instant at) {
+        List<String> zone = jdbc.queryForList("SELECT time_zone FROM rm_elig_pool_zone WHERE tenant_id = ?",
+                String.class, tenantId);
+        return YearMonth.from(at.atZone(zone.isEmpty() ? ZoneOffset.UTC : ZoneId.of(zone.get(0))));
     }
 
     /** The tenant's pools used up in {@code month}, for {@link EligibilityRules}. */

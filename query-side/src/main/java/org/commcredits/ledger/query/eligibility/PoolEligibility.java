@@ -2,13 +2,17 @@ package org.commcredits.ledger.query.eligibility;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.commcredits.ledger.api.ids.CountryCode;
 import org.commcredits.ledger.api.ids.TenantId;
+import org.commcredits.ledger.api.license.PoolTimeZoneSet;
 import org.commcredits.ledger.api.pool.MinutesConsumed;
 import org.commcredits.ledger.api.pool.PoolKind;
 import org.commcredits.ledger.api.pool.PoolMemberJoined;
+import org.commcredits.ledger.api.pool.PoolResized;
 import org.commcredits.ledger.api.pool.PoolThresholdReached;
+import org.commcredits.ledger.platform.storage.EventPositions;
 import org.springframework.stereotype.Component;
 
 import java.time.YearMonth;
@@ -16,8 +20,8 @@ import java.time.YearMonth;
 /**
  * Rating's pool events into the eligibility read model through {@link IncludedMinutePools} (INV-LIC-15):
  * a pool is marked exhausted when {@code MinutesConsumed} leaves nothing or {@code PoolThresholdReached}
- * reports 100%, and available again when a member joining grows it ({@code PoolMemberJoined} with minutes
- * left). A new month has no rows, so every pool starts available. Same processing group as
+ * reports 100%, and available again when licensing's new holders grow it ({@code PoolResized} with minutes
+ * left; {@code PoolMemberJoined} in histories from before). A new month has no rows, so every pool starts available. Same processing group as
  * {@link EligibilityProjection}: a replay rebuilds the pool rows in order with the rest, its reset clears them.
  *
  * <p>Pool names in {@code rm_elig_pool}: the plan's SKU for the pool its holders' domestic minutes come from
@@ -49,11 +53,31 @@ class PoolEligibility {
         }
     }
 
+    /** A pool resized to more holders' minutes than were used is available again (INV-POOL-01). */
+    @EventHandler
+    void on(PoolResized event, TrackingToken token) {
+        if (event.remainingAfter() > 0) {
+            mark(event.tenantId(), event.kind(), event.country(), event.month(), false, token);
+        }
+    }
+
+    /** Histories from before pools were sized by holders: a member joining grew the pool. */
     @EventHandler
     void on(PoolMemberJoined event, TrackingToken token) {
         if (event.remainingAfter() > 0) {
             mark(event.tenantId(), event.kind(), event.country(), event.month(), false, token);
         }
+    }
+
+    /** INV-POOL-06: which month is "this month" for the tenant's pools. */
+    @EventHandler
+    void on(PoolTimeZoneSet event, TrackingToken token) {
+        pools.timeZone(event.tenantId(), event.timeZone(), EventPositions.of(token));
+    }
+
+    @ResetHandler
+    void reset() {
+        pools.clearTimeZones();
     }
 
     static String poolName(PoolKind kind) {

@@ -43,7 +43,7 @@ class UsageController {
     }
 
     record PlanUsage(String plan, String country, long poolSizeMinutes, long minutesUsed, long minutesRemaining,
-                     long members, String creditsSpent, String postpaid, String unfunded, String currency, long calls) {
+                     long holders, String creditsSpent, String postpaid, String unfunded, String currency, long calls) {
     }
 
     record UsageView(String tenantId, String month, List<PlanUsage> items, Map<String, String> creditsSpent) {
@@ -56,7 +56,7 @@ class UsageController {
         String m = month(month);
         positions.awaitSequence(UsageProjection.PROCESSOR, minSequence);
         Map<String, long[]> pools = new LinkedHashMap<>();
-        jdbc.query("SELECT pool_kind, country, size_minutes, used_minutes, members FROM rm_pool_usage "
+        jdbc.query("SELECT pool_kind, country, size_minutes, used_minutes, holders FROM rm_pool_usage "
                 + "WHERE tenant_id = ? AND usage_month = ? ORDER BY pool_kind, country", rs -> {
             pools.put(rs.getString(1) + "|" + rs.getString(2), new long[]{rs.getLong(3), rs.getLong(4), rs.getLong(5)});
         }, tenantId, m);

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.commcredits.ledger.api.call.CallCompleted;
 import org.commcredits.ledger.api.pool.MinutesConsumed;
 import org.commcredits.ledger.api.pool.PoolMemberJoined;
+import org.commcredits.ledger.api.pool.PoolResized;
 import org.commcredits.ledger.platform.storage.EventPositions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,10 @@ import java.time.ZoneOffset;
 /**
  * Copies pools and completed calls into {@code rm_pool_usage} and {@code rm_call_usage}. Pool rows take
  * the absolute size and use from the event, only when its global index is newer than the row's; call rows
- * are inserted once per call id. Redelivery changes nothing.
+ * are inserted once per call id, under the month the call event names (the tenant's pool time zone,
+ * INV-POOL-06). {@code holders} is the users the pool's size counts: {@code PoolResized.holders}, or the
+ * members of a history from before pools were sized by holders ({@code PoolMemberJoined}). Redelivery
+ * changes nothing.
  */
 @Component
 @ProcessingGroup(UsageProjection.PROCESSOR)
@@ -30,8 +34,8 @@ class UsageProjection {
             + "s(tenant_id, usage_month, pool_kind, country) ON t.tenant_id = s.tenant_id AND t.usage_month = s.usage_month "
             + "AND t.pool_kind = s.pool_kind AND t.country = s.country "
             + "WHEN MATCHED AND t.last_sequence < ? THEN UPDATE SET size_minutes = ?, used_minutes = ?, "
-            + "members = CASE WHEN ? < 0 THEN t.members ELSE ? END, last_sequence = ? "
-            + "WHEN NOT MATCHED THEN INSERT (tenant_id, usage_month, pool_kind, country, size_minutes, used_minutes, members, last_sequence) "
+            + "holders = CASE WHEN ? < 0 THEN t.holders ELSE ? END, last_sequence = ? "
+            + "WHEN NOT MATCHED THEN INSERT (tenant_id, usage_month, pool_kind, country, size_minutes, used_minutes, holders, last_sequence) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
@@ -49,6 +53,12 @@ class UsageProjection {
     }
 
     @EventHandler
+    void on(PoolResized event, TrackingToken token) {
+        pool(event.tenantId().value(), event.month(), event.kind().name(), event.country().value(),
+                EventPositions.of(token), event.sizeAfter(), event.usedMinutes(), event.holders());
+    }
+
+    @EventHandler
     void on(MinutesConsumed event, TrackingToken token) {
         long sequence = EventPositions.of(token);
         pool(event.tenantId().value(), event.month(), event.kind().name(), event.country().value(), sequence,
@@ -56,15 +66,16 @@ class UsageProjection {
     }
 
     private void pool(String tenant, String month, String kind, String country, long sequence, long size, long used,
-                      long members) {
-        jdbc.update(POOL_MERGE, tenant, month, kind, country, sequence, size, used, members, members, sequence,
-                tenant, month, kind, country, size, used, Math.max(members, 0), sequence);
+                      long holders) {
+        jdbc.update(POOL_MERGE, tenant, month, kind, country, sequence, size, used, holders, holders, sequence,
+                tenant, month, kind, country, size, used, Math.max(holders, 0), sequence);
     }
 
     @EventHandler
     void on(CallCompleted e, TrackingToken token) {
         long sequence = EventPositions.of(token);
-        String month = YearMonth.from(e.startedAt().atZone(ZoneOffset.UTC)).toString();
+        // revision 1 is upcast with its UTC month (CallMonthUpcaster); the fallback keeps a hand-made event safe
+        String month = e.month() != null ? e.month() : YearMonth.from(e.startedAt().atZone(ZoneOffset.UTC)).toString();
         jdbc.update("MERGE INTO rm_call_usage t USING (VALUES (?, ?)) s(tenant_id, call_id) "
                         + "ON t.tenant_id = s.tenant_id AND t.call_id = s.call_id WHEN NOT MATCHED THEN INSERT "
                         + "(tenant_id, call_id, usage_month, user_id, usage_location, call_type, destination, destination_country, "

@@ -19,6 +19,7 @@ import org.commcredits.ledger.api.ids.UserId;
 import org.commcredits.ledger.api.license.LicenseAssigned;
 import org.commcredits.ledger.api.license.LicenseRemoved;
 import org.commcredits.ledger.api.license.LicensesBulkAssigned;
+import org.commcredits.ledger.api.license.PoolTimeZoneSet;
 import org.commcredits.ledger.api.license.Sku;
 import org.commcredits.ledger.api.license.UsageLocationSet;
 import org.commcredits.ledger.api.license.UsageLocationsSet;
@@ -26,6 +27,7 @@ import org.commcredits.ledger.api.money.Money;
 import org.commcredits.ledger.api.pool.MinutesConsumed;
 import org.commcredits.ledger.api.pool.PoolKind;
 import org.commcredits.ledger.api.pool.PoolMemberJoined;
+import org.commcredits.ledger.api.pool.PoolResized;
 import org.commcredits.ledger.api.pool.PoolThresholdReached;
 import org.commcredits.ledger.platform.testing.H2TestDatabase;
 import org.flywaydb.core.Flyway;
@@ -92,6 +94,7 @@ class EligibilityProjectionTest {
         poolEvents = new PoolEligibility(pools);
         readModel = new EligibilityReadModel(jdbc, pools, Clock.fixed(NOW, ZoneOffset.UTC));
         projection.reset();
+        poolEvents.reset();
     }
 
     // --- givens
@@ -136,6 +139,10 @@ class EligibilityProjectionTest {
         } else if (event instanceof PoolThresholdReached e) {
             poolEvents.on(e, token);
         } else if (event instanceof PoolMemberJoined e) {
+            poolEvents.on(e, token);
+        } else if (event instanceof PoolResized e) {
+            poolEvents.on(e, token);
+        } else if (event instanceof PoolTimeZoneSet e) {
             poolEvents.on(e, token);
         } else if (event instanceof PoolMark e) {
             pools.mark(T, e.pool(), US, e.month(), e.exhausted(), position);
@@ -305,6 +312,11 @@ class EligibilityProjectionTest {
                 sizeAfter, remainingAfter, NOW);
     }
 
+    private static PoolResized resized(long holders, long sizeBefore, long used) {
+        return new PoolResized(T, POOL_ID, PoolKind.DOMESTIC, US, MONTH.toString(), holders, 3_000, sizeBefore,
+                holders * 3_000, used, holders * 3_000 - used, List.of(80, 100), NOW);
+    }
+
     private static MinutesConsumed consumedFromPool(long minutes, long usedAfter, long size) {
         return new MinutesConsumed(T, POOL_ID, PoolKind.DOMESTIC, US, MONTH.toString(), CallId.of("c-" + usedAfter),
                 U, minutes, usedAfter, size, size - usedAfter, NOW);
@@ -332,6 +344,38 @@ class EligibilityProjectionTest {
                 Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
         assertThat(nextMonth.user(T.value(), U.value()).eligibility().domestic().fundedBy())
                 .isEqualTo(List.of(FundedBy.INCLUDED_MINUTES, FundedBy.CREDITS));
+    }
+
+    @Test
+    @DisplayName("INV-LIC-15 INV-POOL-01 an exhausted pool resized for new holders is available again; replay gives the same rows")
+    void poolResizeGivesMinutesBack() {
+        given(located(), holding(TEAMS_PHONE, CALLING_PLAN_DOMESTIC, COMMUNICATION_CREDITS), account(BillingAgreement.DIRECT),
+                funded(5000), resized(1, 0, 0), consumedFromPool(3_000, 3_000, 3_000), threshold(100, 3_000, 3_000));
+        assertThat(decide().domestic().fundedBy()).isEqualTo(List.of(FundedBy.CREDITS));
+        given(resized(2, 3_000, 3_000));
+        assertThat(decide().domestic().fundedBy()).isEqualTo(List.of(FundedBy.INCLUDED_MINUTES, FundedBy.CREDITS));
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM rm_elig_pool ORDER BY pool, country, usage_month");
+        projection.reset();
+        for (int i = 0; i < history.size(); i++) {
+            feed(history.get(i), i + 1);
+        }
+        assertThat(jdbc.queryForList("SELECT * FROM rm_elig_pool ORDER BY pool, country, usage_month")).isEqualTo(rows);
+    }
+
+    @Test
+    @DisplayName("INV-POOL-06 this month is the tenant's: at 2026-12-01T05:00Z a Los Angeles tenant is still in November")
+    void poolMonthFollowsTheTenantsTimeZone() {
+        given(located(), holding(TEAMS_PHONE, CALLING_PLAN_DOMESTIC, COMMUNICATION_CREDITS), account(BillingAgreement.DIRECT),
+                funded(5000), resized(1, 0, 0), consumedFromPool(3_000, 3_000, 3_000));
+        EligibilityReadModel earlyDecember = new EligibilityReadModel(jdbc, pools,
+                Clock.fixed(Instant.parse("2026-12-01T05:00:00Z"), ZoneOffset.UTC));
+        assertThat(earlyDecember.user(T.value(), U.value()).eligibility().domestic().fundedBy())
+                .as("on UTC, December has begun: a full pool").isEqualTo(List.of(FundedBy.INCLUDED_MINUTES, FundedBy.CREDITS));
+        given(new PoolTimeZoneSet(T, "America/Los_Angeles", "UTC", "admin", NOW));
+        assertThat(earlyDecember.user(T.value(), U.value()).eligibility().domestic().fundedBy())
+                .as("21:00 on 30 November in Los Angeles: November's pool is used up").isEqualTo(List.of(FundedBy.CREDITS));
+        poolEvents.reset();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_elig_pool_zone", Long.class)).isZero();
     }
 
     @Test

@@ -15,11 +15,14 @@ import java.time.Instant;
  * which completion uses (null when no rate was needed: a pool-paid call of a tenant
  * without a credit account). {@code pool} names the included-minute pool that pays first (null when none);
  * {@code reservationId} the credit hold (null when none). {@code userId}, {@code usageLocation} are null for
- * toll-free inbound calls; {@code maxDurationSeconds} is null for postpaid calls.
+ * toll-free inbound calls; {@code maxDurationSeconds} is null for postpaid calls. {@code month} ({@code YYYY-MM},
+ * revision 2) is the calendar month of {@code authorizedAt} in the tenant's pool time zone: the month the call
+ * counts in for its pool, the user's spend limit and the usage report (INV-POOL-06); revision 1 events are read
+ * with the UTC month by {@code CallMonthUpcaster}.
  */
-@Revision("1")
+@Revision("2")
 public record CallAuthorized(TenantId tenantId, CallId callId, UserId userId, CountryCode usageLocation,
                              E164Number destination, CountryCode destinationCountry, CallType callType,
                              FundedBy fundedBy, PoolRef pool, String reservationId, Long maxDurationSeconds,
-                             Rate rate, Instant authorizedAt) {
+                             Rate rate, Instant authorizedAt, String month) {
 }

@@ -18,13 +18,16 @@ import java.time.Instant;
  * paid {@code fromCredits} + {@code postpaid} + {@code unfunded} (the credit account's
  * {@code ChargeOutcome}; the tranches used are on its {@code FundsConsumed}, whose {@code reference} is the
  * call id). {@code viaAuthorization} is false for a record imported by the batch usage path.
- * {@code balanceAfter} is null when nothing was charged.
+ * {@code balanceAfter} is null when nothing was charged. {@code month} ({@code YYYY-MM}, revision 2) is the calendar
+ * month of {@code startedAt} in the tenant's pool time zone when the call was decided: the month of its pool,
+ * spend limit and usage report (INV-POOL-06); revision 1 events are read with the UTC month by
+ * {@code CallMonthUpcaster}.
  */
-@Revision("1")
+@Revision("2")
 public record CallCompleted(TenantId tenantId, CallId callId, UserId userId, CountryCode usageLocation,
                             E164Number destination, CountryCode destinationCountry, CallType callType,
                             Instant startedAt, Instant endedAt, long durationSeconds, long billedMinutes,
                             PoolRef pool, long minutesFromPool, Rate rate, Money charge, Money fromCredits,
                             Money postpaid, Money unfunded, Money balanceAfter, FundedBy fundedBy,
-                            boolean viaAuthorization, Instant completedAt) {
+                            boolean viaAuthorization, Instant completedAt, String month) {
 }

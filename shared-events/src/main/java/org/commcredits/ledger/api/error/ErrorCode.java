@@ -20,6 +20,7 @@ public enum ErrorCode {
     INVALID_DURATION(400, "Invalid duration"),
     INVALID_MONTH(400, "Invalid month"),
     INVALID_COUNTRY(400, "Invalid country"),
+    INVALID_TIME_ZONE(400, "Invalid time zone"),
     INVALID_PHONE_NUMBER(400, "Invalid phone number"),
     INVALID_SKU(400, "Unknown SKU"),
     INVALID_CALL_TYPE(400, "Unknown call type"),
