@@ -80,6 +80,8 @@ class IncludedMinutePoolsPostgresTest extends LedgerOnPostgres {
                 + grown.sequence()).json();
         assertThat(pool(usage, "DOMESTIC", "US").get("poolSizeMinutes").asLong()).isEqualTo(33_000);
         assertThat(pool(usage, "DOMESTIC", "US").get("holders").asLong()).isEqualTo(11);
+        assertThat(pool(usage, "DOMESTIC", "US").get("members").asLong())
+                .as("the field's earlier name is still answered, with the same value").isEqualTo(11);
         assertThat(pool(usage, "DOMESTIC", "US").get("minutesUsed").asLong()).isEqualTo(3);
         assertThat(pool(usage, "DOMESTIC", "CA").get("poolSizeMinutes").asLong()).isEqualTo(3_000);
         assertThat(pool(usage, "DOMESTIC", "CA").get("holders").asLong()).isEqualTo(1);

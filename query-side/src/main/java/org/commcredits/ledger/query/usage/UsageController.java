@@ -44,6 +44,15 @@ class UsageController {
 
     record PlanUsage(String plan, String country, long poolSizeMinutes, long minutesUsed, long minutesRemaining,
                      long holders, String creditsSpent, String postpaid, String unfunded, String currency, long calls) {
+
+        /**
+         * The field's name before pools were sized by license holders, kept (same value as {@code holders}) so
+         * that clients written against the earlier answer keep working; deprecated, see docs/api-changes.md.
+         */
+        @com.fasterxml.jackson.annotation.JsonProperty("members")
+        public long members() {
+            return holders;
+        }
     }
 
     record UsageView(String tenantId, String month, List<PlanUsage> items, Map<String, String> creditsSpent) {
