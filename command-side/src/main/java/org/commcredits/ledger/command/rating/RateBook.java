@@ -6,7 +6,10 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.commcredits.ledger.api.rating.Rate;
 import org.commcredits.ledger.api.rating.RateCardUploaded;
 import org.commcredits.ledger.api.rating.RateRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
@@ -16,9 +19,14 @@ import java.util.List;
 
 /**
  * The rates the call path rates with, in memory. {@code RateCardUploaded} is handled by a subscribing
- * processor ({@value #PROCESSOR}), so the rows table {@code rating_rate_row} changes in the upload's own
- * transaction; after that commits the in-memory {@link RatingTable} is rebuilt and swapped in whole.
- * On start the table is read once from {@code rating_rate_row}.
+ * processor ({@value #PROCESSOR}), so the rows table {@code rating_rate_row} and the counter
+ * {@code rating_book.generation} change in the upload's own transaction; after that commits the in-memory
+ * {@link RatingTable} is rebuilt and swapped in whole. On start the table is read once.
+ *
+ * <p>Other command-side instances learn of an upload by polling the counter every
+ * {@code ledger.rating.refresh-interval-millis} (default 1,000 ms; one primary-key read) and then reload:
+ * a new rate reaches every instance within that interval plus one reload (INV-RATE-05). Rates uploaded with
+ * an {@code effectiveFrom} at least that far ahead are therefore applied identically everywhere.
  */
 @Component
 @ProcessingGroup(RateBook.PROCESSOR)
@@ -26,8 +34,11 @@ public class RateBook {
 
     static final String PROCESSOR = "rate-book";
 
+    private static final Logger log = LoggerFactory.getLogger(RateBook.class);
+
     private final JdbcTemplate jdbc;
     private volatile RatingTable table;
+    private volatile long generation = -1;
 
     RateBook(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -49,6 +60,7 @@ public class RateBook {
         }
         jdbc.batchUpdate("INSERT INTO rating_rate_row (rate_card_id, row_no, version, prefix, destination, currency, "
                 + "per_minute_e4, connection_fee_e4, effective_from, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.update("UPDATE rating_book SET generation = generation + 1 WHERE id = 1");
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().afterCommit(unit -> reload());
         } else {
@@ -69,8 +81,27 @@ public class RateBook {
         return current;
     }
 
-    /** Reads every stored row; later uploads win ties (ordered by upload instant, then id). */
+    /** Reloads when another instance (or this one) stored an upload since the table was read. */
+    @Scheduled(fixedDelayString = "${ledger.rating.refresh-interval-millis:1000}",
+            initialDelayString = "${ledger.rating.refresh-interval-millis:1000}")
+    void refreshIfChanged() {
+        if (table != null && storedGeneration() != generation) {
+            reload();
+            log.info("Rate table reloaded at generation {} after an upload elsewhere", generation);
+        }
+    }
+
+    private long storedGeneration() {
+        Long stored = jdbc.queryForObject("SELECT generation FROM rating_book WHERE id = 1", Long.class);
+        return stored == null ? 0 : stored;
+    }
+
+    /**
+     * Reads every stored row; later uploads win ties (ordered by upload instant, then id). The generation is
+     * read first: an upload committed in between shows as a newer generation at the next poll.
+     */
     synchronized void reload() {
+        long readGeneration = storedGeneration();
         List<PrefixTrie.Entry> entries = new ArrayList<>();
         long[] order = {0};
         jdbc.query("SELECT rate_card_id, version, prefix, destination, currency, per_minute_e4, connection_fee_e4, "
@@ -79,5 +110,6 @@ public class RateBook {
                     rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getTimestamp(8).toInstant()), order[0]++));
         });
         table = RatingTable.of(entries);
+        generation = readGeneration;
     }
 }
