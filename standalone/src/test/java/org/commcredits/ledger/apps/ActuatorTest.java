@@ -16,9 +16,15 @@ class ActuatorTest extends LedgerOnPostgres {
         assertThat(health.status()).as(health.body()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("details");
 
+        FundedTenants.open(http(), "actuator-metrics"); // a command, so that Axon's monitors would have counted
         LedgerHttp.Answer metrics = http().get(null, "/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
+
+        assertThat(metrics.body()).as("projection lag per projection replaces Axon's per-message monitors")
+                .containsPattern("ledger_projection_lag_events\\{[^}]*projection=\"balance\"[^}]*} [0-9.]+")
+                .contains("ledger_projection_error{").contains("ledger_aggregate_cache_total{")
+                .doesNotContain("ingestedCounter").doesNotContain("successTimer");
 
         for (String hidden : new String[]{"/actuator/env", "/actuator/beans", "/actuator/heapdump", "/actuator/configprops",
                 "/actuator/loggers", "/actuator/threaddump"}) {
