@@ -44,6 +44,8 @@ done
 SETUP=contract
 OUT=$(java -Dbench.warmup-seconds="${WARMUP:-30}" -Dbench.app-cpu-file=/proc/$APP/stat -cp "$CP" org.commcredits.ledger.benchmarks.CallLoadBenchmark "http://127.0.0.1:$PORT" "$TENANTS" "$CALLS" \
   "$CONCURRENCY" "$RATE" "$SETUP" docs/sample-rate-card.csv | tee /dev/stderr)
+echo "== aggregate cache (hits, misses, entries found stale and reloaded)"
+curl -s "http://127.0.0.1:$PORT/actuator/prometheus" | grep '^ledger_aggregate_cache_total' || true
 CPS=$(echo "$OUT" | sed -n 's/.*calls_per_second=\([0-9.]*\).*/\1/p')
 echo "== summary"
 echo "pgbench single-row INSERT/s: $PG_TPS"

@@ -30,6 +30,9 @@ class Call {
     private boolean decided;
     private boolean authorized;
     private boolean completed;
+    private CallAuthorized authorization;
+    private CallDenied denial;
+    private CallCompleted completion;
 
     Call() {
         // for Axon
@@ -61,22 +64,30 @@ class Call {
         apply(command.completed());
     }
 
+    /** The facts so far, for {@link CallQueries}: a repeated request answers from them. */
+    CallQueries.Known known() {
+        return new CallQueries.Known(authorization, denial, completion);
+    }
+
     @EventSourcingHandler
     void on(CallAuthorized event) {
         id = CallIds.aggregateId(event.tenantId(), event.callId());
         decided = true;
         authorized = true;
+        authorization = event;
     }
 
     @EventSourcingHandler
     void on(CallDenied event) {
         id = CallIds.aggregateId(event.tenantId(), event.callId());
         decided = true;
+        denial = event;
     }
 
     @EventSourcingHandler
     void on(CallCompleted event) {
         id = CallIds.aggregateId(event.tenantId(), event.callId());
         completed = true;
+        completion = event;
     }
 }

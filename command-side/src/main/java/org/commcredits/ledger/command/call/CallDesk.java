@@ -83,13 +83,13 @@ public class CallDesk {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final RateBook rates;
-    private final CallHistory history;
+    private final CallQueries history;
     private final SpendLimits spendLimits;
     private final Clock clock;
     private final long maxReservedMinutes;
     private final Duration holdGrace;
 
-    CallDesk(CommandGateway commands, QueryGateway queries, RateBook rates, CallHistory history,
+    CallDesk(CommandGateway commands, QueryGateway queries, RateBook rates, CallQueries history,
              SpendLimits spendLimits, Clock clock,
              @Value("${ledger.calls.max-reserved-minutes:240}") long maxReservedMinutes,
              @Value("${ledger.calls.hold-grace:PT15M}") Duration holdGrace) {
@@ -119,17 +119,19 @@ public class CallDesk {
     // ---- authorisation -------------------------------------------------------------------------------
 
     public Decision authorize(TenantId tenant, CallId callId, UserId userId, E164Number destination, CallType type) {
-        CallHistory.Known known = history.of(tenant, callId);
-        if (known.authorized() != null) { // INV-CALL-01: a repeat answers the first decision
-            return allowed(known.authorized());
-        }
-        if (known.denied() != null) {
-            return new Decision("DENY", null, null, known.denied().reason());
-        }
-        if (known.completed() != null) {
-            return new Decision("ALLOW", known.completed().fundedBy(), known.completed().durationSeconds(), null);
-        }
-        return inOneUnitOfWork(() -> decide(tenant, callId, userId, destination, type, clock.instant()));
+        return inOneUnitOfWork(() -> {
+            CallQueries.Known known = history.of(tenant, callId);
+            if (known.authorized() != null) { // INV-CALL-01: a repeat answers the first decision
+                return allowed(known.authorized());
+            }
+            if (known.denied() != null) {
+                return new Decision("DENY", null, null, known.denied().reason());
+            }
+            if (known.completed() != null) {
+                return new Decision("ALLOW", known.completed().fundedBy(), known.completed().durationSeconds(), null);
+            }
+            return decide(tenant, callId, userId, destination, type, clock.instant());
+        });
     }
 
     private Decision decide(TenantId tenant, CallId callId, UserId userId, E164Number destination, CallType type,
@@ -230,23 +232,25 @@ public class CallDesk {
     // ---- completion ----------------------------------------------------------------------------------
 
     public Settlement complete(TenantId tenant, CallId callId, long durationSeconds, Instant endedAt) {
-        CallHistory.Known known = history.of(tenant, callId);
-        if (known.completed() != null) { // INV-CALL-03: a repeat answers the first settlement
-            return settlementOf(known.completed());
-        }
-        CallAuthorized call = known.authorized();
-        if (call == null) { // INV-CALL-02
-            throw new LedgerException(ErrorCode.CALL_NOT_AUTHORIZED, "Call " + callId + " was not authorised"
-                    + (known.denied() != null ? " (denied: " + known.denied().reason() + ")" : ""));
-        }
-        Instant started = call.authorizedAt();
-        Instant ended = endedAt != null ? endedAt : started.plusSeconds(durationSeconds);
-        if (ended.isBefore(started)) {
-            throw new LedgerException(ErrorCode.INVALID_INSTANT, "endedAt must not be before the authorisation at " + started);
-        }
-        return inOneUnitOfWork(() -> settle(tenant, callId, call.userId(), call.usageLocation(), call.destination(),
-                call.destinationCountry(), call.callType(), call.pool(), 0, call.rate(), call.reservationId(), started,
-                ended, durationSeconds, monthOf(call.month(), started), true));
+        return inOneUnitOfWork(() -> {
+            CallQueries.Known known = history.of(tenant, callId);
+            if (known.completed() != null) { // INV-CALL-03: a repeat answers the first settlement
+                return settlementOf(known.completed());
+            }
+            CallAuthorized call = known.authorized();
+            if (call == null) { // INV-CALL-02
+                throw new LedgerException(ErrorCode.CALL_NOT_AUTHORIZED, "Call " + callId + " was not authorised"
+                        + (known.denied() != null ? " (denied: " + known.denied().reason() + ")" : ""));
+            }
+            Instant started = call.authorizedAt();
+            Instant ended = endedAt != null ? endedAt : started.plusSeconds(durationSeconds);
+            if (ended.isBefore(started)) {
+                throw new LedgerException(ErrorCode.INVALID_INSTANT, "endedAt must not be before the authorisation at " + started);
+            }
+            return settle(tenant, callId, call.userId(), call.usageLocation(), call.destination(),
+                    call.destinationCountry(), call.callType(), call.pool(), 0, call.rate(), call.reservationId(), started,
+                    ended, durationSeconds, monthOf(call.month(), started), true);
+        });
     }
 
     /** Rates the whole duration (INV-CALL-10), pool first, the rest to credit, then records the call. */
