@@ -84,13 +84,13 @@ public class CallDesk {
     private final QueryGateway queries;
     private final RateBook rates;
     private final CallQueries history;
-    private final SpendLimits spendLimits;
+    private final SpendLimitQueries spendLimits;
     private final Clock clock;
     private final long maxReservedMinutes;
     private final Duration holdGrace;
 
     CallDesk(CommandGateway commands, QueryGateway queries, RateBook rates, CallQueries history,
-             SpendLimits spendLimits, Clock clock,
+             SpendLimitQueries spendLimits, Clock clock,
              @Value("${ledger.calls.max-reserved-minutes:240}") long maxReservedMinutes,
              @Value("${ledger.calls.hold-grace:PT15M}") Duration holdGrace) {
         this.commands = commands;
@@ -198,7 +198,7 @@ public class CallDesk {
                               String month, Denial deny, Grant grant) {
         boolean mca = account.billingAgreement() == BillingAgreement.MCA;
         Money budget = account.available();
-        Optional<SpendLimits.Standing> limit = spendLimits.of(tenant, userId, month)
+        Optional<SpendLimitQueries.Standing> limit = spendLimits.of(tenant, userId, month)
                 .filter(l -> l.limit().currency().equals(rate.currency()));
         if (limit.isPresent()) { // INV-CALL-11: the user's monthly limit caps what a call may cost
             Money remaining = limit.get().remaining();

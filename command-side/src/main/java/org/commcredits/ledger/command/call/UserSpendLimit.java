@@ -13,6 +13,8 @@ import org.commcredits.ledger.api.call.UserSpendRecorded;
 import org.commcredits.ledger.api.money.Money;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -26,8 +28,8 @@ class UserSpendLimit {
     @AggregateIdentifier
     private String id;
     private Money limit;
-    private String month;
-    private Money spent;
+    /** What each month's calls spent (a month's spend stays right when records of an older month arrive late). */
+    private Map<String, Money> spentByMonth = new HashMap<>();
 
     UserSpendLimit() {
         // for Axon
@@ -42,9 +44,21 @@ class UserSpendLimit {
 
     @CommandHandler
     void handle(RecordUserSpend command, Clock clock) {
-        Money before = command.month().equals(month) && spent != null ? spent : Money.zero(command.amount().currency());
+        Money recorded = spentByMonth.get(command.month());
+        Money before = recorded != null && recorded.currency().equals(command.amount().currency())
+                ? recorded : Money.zero(command.amount().currency());
         apply(new UserSpendRecorded(command.tenantId(), command.userId(), command.callId(), command.month(),
                 command.amount(), before.plus(command.amount()), limit, clock.instant()));
+    }
+
+    /** For {@link SpendLimitQueries}: the limit and what {@code inMonth}'s calls spent, or empty without a limit. */
+    java.util.Optional<SpendLimitQueries.Standing> standing(String inMonth) {
+        if (limit == null) {
+            return java.util.Optional.empty();
+        }
+        Money spent = spentByMonth.get(inMonth);
+        Money spentInMonth = spent != null && spent.currency().equals(limit.currency()) ? spent : Money.zero(limit.currency());
+        return java.util.Optional.of(new SpendLimitQueries.Standing(limit, spentInMonth));
     }
 
     @EventSourcingHandler
@@ -55,7 +69,6 @@ class UserSpendLimit {
 
     @EventSourcingHandler
     void on(UserSpendRecorded event) {
-        month = event.month();
-        spent = event.spentAfter();
+        spentByMonth.put(event.month(), event.spentAfter());
     }
 }

@@ -39,4 +39,26 @@ class UserSpendLimitTest {
                 .expectEvents(new UserSpendRecorded(T, U, CallId.of("c3"), "2026-12", Money.ofMinor(70, "USD"),
                         Money.ofMinor(70, "USD"), LIMIT, NOW));
     }
+
+    @Test
+    @DisplayName("INV-CALL-11: a record of an older month arriving late neither resets nor borrows the newer month's spend")
+    void canCountSpendPerMonthWhenMonthsInterleave() {
+        AggregateTestFixture<UserSpendLimit> fixture = new AggregateTestFixture<>(UserSpendLimit.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        UserSpendLimitSet set = new UserSpendLimitSet(T, U, LIMIT, "billing_admin", NOW);
+        UserSpendRecorded november = new UserSpendRecorded(T, U, CallId.of("c1"), "2026-11", Money.ofMinor(100, "USD"),
+                Money.ofMinor(100, "USD"), LIMIT, NOW);
+        UserSpendRecorded december = new UserSpendRecorded(T, U, CallId.of("c2"), "2026-12", Money.ofMinor(40, "USD"),
+                Money.ofMinor(40, "USD"), LIMIT, NOW);
+        fixture.given(set, november, december)
+                .when(new RecordUserSpend(T, U, CallId.of("c3"), "2026-11", Money.ofMinor(10, "USD")))
+                .expectEvents(new UserSpendRecorded(T, U, CallId.of("c3"), "2026-11", Money.ofMinor(10, "USD"),
+                        Money.ofMinor(110, "USD"), LIMIT, NOW));
+        UserSpendRecorded lateNovember = new UserSpendRecorded(T, U, CallId.of("c3"), "2026-11", Money.ofMinor(10, "USD"),
+                Money.ofMinor(110, "USD"), LIMIT, NOW);
+        fixture.given(set, november, december, lateNovember)
+                .when(new RecordUserSpend(T, U, CallId.of("c4"), "2026-12", Money.ofMinor(5, "USD")))
+                .expectEvents(new UserSpendRecorded(T, U, CallId.of("c4"), "2026-12", Money.ofMinor(5, "USD"),
+                        Money.ofMinor(45, "USD"), LIMIT, NOW));
+    }
 }

@@ -1,0 +1,52 @@
+package org.commcredits.ledger.command.call;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.modelling.command.Repository;
+import org.commcredits.ledger.api.call.SetUserSpendLimit;
+import org.commcredits.ledger.api.ids.TenantId;
+import org.commcredits.ledger.api.ids.UserId;
+import org.commcredits.ledger.api.money.Money;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * A user's spend limit and this month's spend, read from the {@link UserSpendLimit} aggregate in the caller's
+ * unit of work and transaction (from the aggregate cache when it is there; {@code RecordUserSpend} then
+ * reuses the loaded aggregate). Most users have no limit: for them this is one existence query, not a
+ * snapshot and an event read.
+ */
+@Component
+class SpendLimitQueries {
+
+    record Standing(Money limit, Money spent) {
+        Money remaining() {
+            return limit.minus(spent).isNegative() ? Money.zero(limit.currency()) : limit.minus(spent);
+        }
+    }
+
+    private final Repository<UserSpendLimit> limits;
+    private final Cache cache;
+    private final JdbcTemplate jdbc;
+
+    SpendLimitQueries(Repository<UserSpendLimit> limits, @Qualifier("userSpendLimitCache") Cache cache, JdbcTemplate jdbc) {
+        this.limits = limits;
+        this.cache = cache;
+        this.jdbc = jdbc;
+    }
+
+    /** The user's limit and spend in {@code month}, or empty when the user has no limit. Inside a unit of work. */
+    Optional<Standing> of(TenantId tenant, UserId user, String month) {
+        if (user == null) {
+            return Optional.empty();
+        }
+        String id = SetUserSpendLimit.aggregateIdOf(tenant, user);
+        if (!cache.containsKey(id) && jdbc.queryForList("SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "FETCH FIRST 1 ROWS ONLY", Integer.class, id).isEmpty()) {
+            return Optional.empty();
+        }
+        return limits.load(id).invoke(limit -> limit.standing(month));
+    }
+}
