@@ -110,6 +110,7 @@ public final class CallLoadBenchmark {
             System.out.printf("application CPU: %.1f s, %.2f ms per completed call (%.0f%% of one core)%n",
                     cpuTicks / 100.0, cpuTicks * 10.0 / calls, cpuTicks / 100.0 / seconds * 100);
         }
+        floor(base, concurrency, Math.max(2000, calls));
         System.out.printf("RESULT calls_per_second=%.1f authorize_p50_ms=%.1f authorize_p99_ms=%.1f complete_p50_ms=%.1f complete_p99_ms=%.1f%n",
                 calls / seconds, percentile(authorizeNanos, 50), percentile(authorizeNanos, 99),
                 percentile(completeNanos, 50), percentile(completeNanos, 99));
@@ -134,6 +135,32 @@ public final class CallLoadBenchmark {
         }
         workers.shutdown();
         System.out.printf("warm-up: %d calls in %.0f s%n", next.get(), seconds);
+    }
+
+    /**
+     * The HTTP floor: an authenticated GET that touches no database ({@code /api/test-clock}) at the same
+     * concurrency. A call is two requests, so half this rate bounds what any call path can reach here.
+     */
+    private static void floor(String base, int concurrency, int requests) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            done.add(workers.submit(() -> {
+                while (next.getAndIncrement() < requests) {
+                    send("operator", "GET", base + "/api/test-clock", "", null);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        workers.shutdown();
+        double rate = requests / ((System.nanoTime() - start) / 1e9);
+        System.out.printf("http floor: %.0f authenticated GET /api/test-clock per second (%d clients), i.e. at most %.0f calls/s%n",
+                rate, concurrency, rate / 2);
     }
 
     /** User plus system CPU ticks of the application process, from {@code /proc/<pid>/stat}; 0 when unknown. */
