@@ -5,7 +5,8 @@
 #
 # Environment (defaults): PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres BENCH_DB=ledger_bench TENANTS=200
 # CALLS=5000 CONCURRENCY=8 RATE=0 (calls/s, 0 = as fast as possible) PORT=18086 WARMUP=30 (seconds of
-# unmeasured calls at full concurrency first, so that the JIT has compiled the hot paths)
+# unmeasured calls at full concurrency first, so that the JIT has compiled the hot paths) BATCHES=20 (then
+# that many POST .../usage requests of 500 records each, measured apart; 0 skips them)
 # MODE=contract (tenants opened, funded and licensed through the contract's paths). The former MODE=stubbed
 # (test stand-ins for the credit account and licensing) is gone: the real handlers replaced them.
 # LEDGER_JAVA_OPTS: extra JVM options for the application (e.g. -XX:StartFlightRecording=filename=x.jfr).
@@ -42,7 +43,7 @@ for i in $(seq 1 120); do
   kill -0 $APP 2>/dev/null || { echo "the ledger did not start: see $LOG"; exit 1; }
 done
 SETUP=contract
-OUT=$(java -Dbench.warmup-seconds="${WARMUP:-30}" -Dbench.app-cpu-file=/proc/$APP/stat -cp "$CP" org.commcredits.ledger.benchmarks.CallLoadBenchmark "http://127.0.0.1:$PORT" "$TENANTS" "$CALLS" \
+OUT=$(java -Dbench.warmup-seconds="${WARMUP:-30}" -Dbench.batches="${BATCHES:-20}" -Dbench.app-cpu-file=/proc/$APP/stat -cp "$CP" org.commcredits.ledger.benchmarks.CallLoadBenchmark "http://127.0.0.1:$PORT" "$TENANTS" "$CALLS" \
   "$CONCURRENCY" "$RATE" "$SETUP" docs/sample-rate-card.csv | tee /dev/stderr)
 echo "== aggregate cache (hits, misses, entries found stale and reloaded)"
 curl -s "http://127.0.0.1:$PORT/actuator/prometheus" | grep '^ledger_aggregate_cache_total' || true
@@ -51,4 +52,4 @@ echo "== summary"
 echo "pgbench single-row INSERT/s: $PG_TPS"
 echo "completed calls/s:           $CPS"
 echo "ratio calls/inserts:         $(awk -v a="$CPS" -v b="$PG_TPS" 'BEGIN { printf "%.3f", a / b }') (target >= 0.5)"
-echo "$OUT" | grep -E "^(authorize|complete|application CPU|http floor)"
+echo "$OUT" | grep -E "^(authorize|complete|application CPU|http floor|batch import)"

@@ -111,6 +111,10 @@ public final class CallLoadBenchmark {
                     cpuTicks / 100.0, cpuTicks * 10.0 / calls, cpuTicks / 100.0 / seconds * 100);
         }
         floor(base, concurrency, Math.max(2000, calls));
+        int batches = Integer.parseInt(System.getProperty("bench.batches", "20"));
+        if (batches > 0) {
+            batchImport(base, tenants, concurrency, run, batches, 500);
+        }
         System.out.printf("RESULT calls_per_second=%.1f authorize_p50_ms=%.1f authorize_p99_ms=%.1f complete_p50_ms=%.1f complete_p99_ms=%.1f%n",
                 calls / seconds, percentile(authorizeNanos, 50), percentile(authorizeNanos, 99),
                 percentile(completeNanos, 50), percentile(completeNanos, 99));
@@ -161,6 +165,49 @@ public final class CallLoadBenchmark {
         double rate = requests / ((System.nanoTime() - start) / 1e9);
         System.out.printf("http floor: %.0f authenticated GET /api/test-clock per second (%d clients), i.e. at most %.0f calls/s%n",
                 rate, concurrency, rate / 2);
+    }
+
+    /**
+     * The same calls rated and charged through {@code POST .../usage} (CDR import), {@code size} records per
+     * request, {@code batches} requests over the tenants at the given concurrency: the ledger's rate when
+     * the HTTP cost is shared by many calls.
+     */
+    private static void batchImport(String base, int tenants, int concurrency, String run, int batches, int size)
+            throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong recorded = new AtomicLong();
+        long start = System.nanoTime();
+        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            done.add(workers.submit(() -> {
+                for (int b; (b = next.getAndIncrement()) < batches; ) {
+                    StringBuilder body = new StringBuilder("[");
+                    for (int r = 0; r < size; r++) {
+                        body.append(r == 0 ? "" : ",").append("{\"callId\":\"b").append(run).append('-').append(b).append('-')
+                                .append(r).append("\",\"userId\":\"u1\",\"destination\":\"+12025550100\",")
+                                .append("\"callType\":\"OUTBOUND\",\"startedAt\":\"2026-01-15T10:00:00Z\",\"durationSeconds\":95}");
+                    }
+                    HttpResponse<String> answer = send("telephony", "POST", base + "/api/tenants/bench-" + (b % tenants) + "/usage",
+                            body.append(']').toString(), null);
+                    if (answer != null && answer.statusCode() == 200) {
+                        String text = answer.body();
+                        int at = text.lastIndexOf("\"recorded\":");
+                        recorded.addAndGet(Long.parseLong(text.substring(at + 11, text.indexOf(',', at)).trim()));
+                    } else {
+                        report("usage batch", answer);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        workers.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("batch import: %d records recorded in %d requests of %d, %.1f s, %.0f calls/s%n",
+                recorded.get(), batches, size, seconds, recorded.get() / seconds);
     }
 
     /** User plus system CPU ticks of the application process, from {@code /proc/<pid>/stat}; 0 when unknown. */
