@@ -1,6 +1,7 @@
 package org.commcredits.ledger.command.call;
 
 import org.axonframework.common.caching.Cache;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.commcredits.ledger.api.call.CallAuthorized;
 import org.commcredits.ledger.api.call.CallCompleted;
@@ -71,6 +72,12 @@ class CallQueries {
                 + "FETCH FIRST 1 ROWS ONLY", Integer.class, id).isEmpty()) {
             return Known.NOTHING;
         }
-        return calls.load(id).invoke(Call::known);
+        try {
+            return calls.load(id).invoke(Call::known);
+        } catch (AggregateNotFoundException notYetCommitted) {
+            // cached by a concurrent twin whose transaction has not committed: for us the call is new, and the
+            // twin's commit turns our own first event into a conflict that CommandExecutor retries
+            return Known.NOTHING;
+        }
     }
 }

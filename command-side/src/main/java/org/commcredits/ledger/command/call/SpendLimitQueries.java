@@ -1,6 +1,7 @@
 package org.commcredits.ledger.command.call;
 
 import org.axonframework.common.caching.Cache;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.commcredits.ledger.api.call.SetUserSpendLimit;
 import org.commcredits.ledger.api.ids.TenantId;
@@ -47,6 +48,10 @@ class SpendLimitQueries {
                 + "FETCH FIRST 1 ROWS ONLY", Integer.class, id).isEmpty()) {
             return Optional.empty();
         }
-        return limits.load(id).invoke(limit -> limit.standing(month));
+        try {
+            return limits.load(id).invoke(limit -> limit.standing(month));
+        } catch (AggregateNotFoundException notYetCommitted) {
+            return Optional.empty(); // a limit being set right now, not committed yet: not in force for this call
+        }
     }
 }

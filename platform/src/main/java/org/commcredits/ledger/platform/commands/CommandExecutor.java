@@ -2,6 +2,7 @@ package org.commcredits.ledger.platform.commands;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.commcredits.ledger.api.error.ErrorCode;
 import org.commcredits.ledger.api.error.LedgerException;
@@ -27,7 +28,10 @@ import java.util.regex.Pattern;
  * the last event for the {@code X-Event-Sequence} header.
  *
  * <p>Retry policy: a {@link ConcurrencyException} (another writer appended to the same aggregate first,
- * possibly from another JVM), a duplicate idempotency claim, or a lock conflict rolls the whole transaction
+ * possibly from another JVM), an {@link AggregateStreamCreationException} (another writer created the same
+ * aggregate first: two first calls into a new month's pool, two identical first authorisations of a call;
+ * Axon reports that apart from other conflicts, INV-API-12), a duplicate idempotency claim, or a lock
+ * conflict rolls the whole transaction
  * back and runs it again, up to {@link #ATTEMPTS} times. The command is re-decided on fresh state each
  * time, so a retry never applies a decision made on stale state. A repeat of an idempotent request finds
  * the committed answer on its next attempt and returns it without running the command (INV-API-01).
@@ -79,7 +83,8 @@ public class CommandExecutor {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> once(command, fingerprint));
-            } catch (ConcurrencyException | DuplicateKeyException | PessimisticLockingFailureException conflict) {
+            } catch (ConcurrencyException | AggregateStreamCreationException | DuplicateKeyException
+                     | PessimisticLockingFailureException conflict) {
                 if (attempt >= ATTEMPTS) {
                     log.warn("Giving up on {} after {} conflicting attempts", command.aggregateId(), attempt);
                     throw new LedgerException(ErrorCode.CONCURRENT_MODIFICATION,
