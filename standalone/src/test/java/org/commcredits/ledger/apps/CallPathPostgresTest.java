@@ -292,7 +292,7 @@ class CallPathPostgresTest extends LedgerOnPostgres {
         assertThat(authorize(t, "c1", "gus", US, "OUTBOUND")).isEqualTo(first);
         LedgerHttp.Answer done = complete(t, "c1", 90);
         LedgerHttp.Answer again = complete(t, "c1", 90);
-        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(again.body()).isEqualTo(done.body());
         String body = "{\"durationSeconds\":30}";
         LedgerHttp.Answer keyed = http.post("telephony", "/api/tenants/" + t + "/calls/c1/complete", body, "k-1");
