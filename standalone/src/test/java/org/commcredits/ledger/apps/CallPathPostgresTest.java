@@ -289,8 +289,10 @@ class CallPathPostgresTest extends LedgerOnPostgres {
         String t = funded("replay", "50.00");
         user(t, "gus", "US", "TEAMS_PHONE", "CALLING_PLAN_PAYG", "COMMUNICATION_CREDITS");
         JsonNode first = authorize(t, "c1", "gus", US, "OUTBOUND");
+        assertThat(first.get("decision").asText()).as(first.toString()).isEqualTo("ALLOW");
         assertThat(authorize(t, "c1", "gus", US, "OUTBOUND")).isEqualTo(first);
         LedgerHttp.Answer done = complete(t, "c1", 90);
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
         LedgerHttp.Answer again = complete(t, "c1", 90);
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(again.body()).isEqualTo(done.body());
