@@ -1,11 +1,22 @@
 package org.commcredits.ledger.query.config;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.TreeSet;
 
 import java.util.concurrent.TimeUnit;
 
@@ -43,6 +54,37 @@ public class ProcessorConfiguration {
                         .andBatchSize(batchSize)
                         .andTokenClaimInterval(claimInterval, TimeUnit.MILLISECONDS)
                         .andEventAvailabilityTimeout(availabilityTimeout, TimeUnit.MILLISECONDS)));
+    }
+
+    /**
+     * The query side's projections (every {@code @ProcessingGroup} bean of this module's packages) commit
+     * through {@link ProjectionTransactionManager}: on PostgreSQL without waiting for the disk, unless
+     * {@code ledger.processors.async-commit=false}. Other processors (the command side's, in the standalone
+     * application) keep Axon's default.
+     */
+    @Bean
+    public ConfigurerModule projectionTransactions(ApplicationContext context, PlatformTransactionManager transactions,
+                                                   JdbcTemplate jdbc, DataSource dataSource,
+                                                   @Value("${ledger.processors.async-commit:true}") boolean asyncCommit) {
+        Set<String> projections = new TreeSet<>();
+        for (String bean : context.getBeanNamesForAnnotation(ProcessingGroup.class)) {
+            Class<?> type = context.getType(bean);
+            ProcessingGroup group = type == null ? null : AnnotationUtils.findAnnotation(type, ProcessingGroup.class);
+            if (group != null && type.getPackageName().startsWith("org.commcredits.ledger.query")) {
+                projections.add(group.value());
+            }
+        }
+        boolean relax = asyncCommit && isPostgres(dataSource);
+        return configurer -> configurer.eventProcessing(processing -> projections.forEach(name ->
+                processing.registerTransactionManager(name, axon -> new ProjectionTransactionManager(transactions, jdbc, relax))));
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell which database the projections use", e);
+        }
     }
 
     /**
