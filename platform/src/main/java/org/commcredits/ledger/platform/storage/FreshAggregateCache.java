@@ -69,8 +69,10 @@ public final class FreshAggregateCache implements Cache {
 
     /** Whether the store holds no event of the aggregate beyond the cached version. */
     private boolean isCurrent(Object key, AggregateCacheEntry<?> cached) {
-        List<Long> stored = jdbc.queryForList("SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, key.toString());
+        // ORDER BY ... FETCH FIRST, not MAX(): under load PostgreSQL's cached plan for the MAX() form read the
+        // whole stream's index entries (122 million in a benchmark, two thousand per call on a busy account)
+        List<Long> stored = jdbc.queryForList("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "ORDER BY sequence_number DESC FETCH FIRST 1 ROWS ONLY", Long.class, key.toString());
         return Objects.equals(stored.isEmpty() ? null : stored.get(0), versionOf(cached));
     }
 
