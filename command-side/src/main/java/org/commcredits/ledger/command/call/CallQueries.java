@@ -1,6 +1,5 @@
 package org.commcredits.ledger.command.call;
 
-import org.axonframework.common.caching.Cache;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.commcredits.ledger.api.call.CallAuthorized;
@@ -9,6 +8,7 @@ import org.commcredits.ledger.api.call.CallDenied;
 import org.commcredits.ledger.api.call.CallIds;
 import org.commcredits.ledger.api.ids.CallId;
 import org.commcredits.ledger.api.ids.TenantId;
+import org.commcredits.ledger.platform.storage.FreshAggregateCache;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,10 +34,10 @@ class CallQueries {
     }
 
     private final Repository<Call> calls;
-    private final Cache cache;
+    private final FreshAggregateCache cache;
     private final JdbcTemplate jdbc;
 
-    CallQueries(Repository<Call> calls, @Qualifier("callCache") Cache cache, JdbcTemplate jdbc) {
+    CallQueries(Repository<Call> calls, @Qualifier("callCache") FreshAggregateCache cache, JdbcTemplate jdbc) {
         this.calls = calls;
         this.cache = cache;
         this.jdbc = jdbc;
@@ -68,8 +68,7 @@ class CallQueries {
      */
     Known of(TenantId tenantId, CallId callId) {
         String id = CallIds.aggregateId(tenantId, callId);
-        if (!cache.containsKey(id) && jdbc.queryForList("SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? "
-                + "FETCH FIRST 1 ROWS ONLY", Integer.class, id).isEmpty()) {
+        if (!cache.mayExist(id)) {
             return Known.NOTHING;
         }
         try {

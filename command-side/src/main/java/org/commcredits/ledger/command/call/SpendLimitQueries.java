@@ -1,14 +1,13 @@
 package org.commcredits.ledger.command.call;
 
-import org.axonframework.common.caching.Cache;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.commcredits.ledger.api.call.SetUserSpendLimit;
 import org.commcredits.ledger.api.ids.TenantId;
+import org.commcredits.ledger.platform.storage.FreshAggregateCache;
 import org.commcredits.ledger.api.ids.UserId;
 import org.commcredits.ledger.api.money.Money;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -29,13 +28,11 @@ class SpendLimitQueries {
     }
 
     private final Repository<UserSpendLimit> limits;
-    private final Cache cache;
-    private final JdbcTemplate jdbc;
+    private final FreshAggregateCache cache;
 
-    SpendLimitQueries(Repository<UserSpendLimit> limits, @Qualifier("userSpendLimitCache") Cache cache, JdbcTemplate jdbc) {
+    SpendLimitQueries(Repository<UserSpendLimit> limits, @Qualifier("userSpendLimitCache") FreshAggregateCache cache) {
         this.limits = limits;
         this.cache = cache;
-        this.jdbc = jdbc;
     }
 
     /** The user's limit and spend in {@code month}, or empty when the user has no limit. Inside a unit of work. */
@@ -44,8 +41,7 @@ class SpendLimitQueries {
             return Optional.empty();
         }
         String id = SetUserSpendLimit.aggregateIdOf(tenant, user);
-        if (!cache.containsKey(id) && jdbc.queryForList("SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? "
-                + "FETCH FIRST 1 ROWS ONLY", Integer.class, id).isEmpty()) {
+        if (!cache.mayExist(id)) {
             return Optional.empty();
         }
         try {

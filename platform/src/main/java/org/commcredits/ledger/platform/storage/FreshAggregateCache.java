@@ -113,8 +113,15 @@ public final class FreshAggregateCache implements Cache {
         throw new UnsupportedOperationException("FreshAggregateCache does not notify listeners");
     }
 
-    public long size() {
-        return entries.estimatedSize();
+    /**
+     * Whether the aggregate may exist: it is cached, or the store holds an event of it (one indexed query,
+     * in the caller's transaction). Lets a reader skip Axon's load (a snapshot read and an event read) for an
+     * aggregate that is usually absent, such as a new call or a user without a spend limit.
+     */
+    public boolean mayExist(String aggregateId) {
+        return entries.getIfPresent(aggregateId) != null
+                || !jdbc.queryForList("SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? FETCH FIRST 1 ROWS ONLY",
+                Integer.class, aggregateId).isEmpty();
     }
 
     static Long versionOf(AggregateCacheEntry<?> entry) {

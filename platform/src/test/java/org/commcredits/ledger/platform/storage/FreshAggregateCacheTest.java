@@ -63,6 +63,16 @@ class FreshAggregateCacheTest {
     }
 
     @Test
+    void canTellAnAggregateThatMayExistFromOneThatCannot() {
+        FreshAggregateCache cache = new FreshAggregateCache("Counter", 10, true, jdbc, new SimpleMeterRegistry());
+        assertThat(cache.mayExist("t/counter")).as("neither cached nor stored").isFalse();
+        storeEventsUpTo(0);
+        assertThat(cache.mayExist("t/counter")).as("stored").isTrue();
+        cache.put("t/other", entryAtVersion(0));
+        assertThat(cache.mayExist("t/other")).as("cached, not yet committed").isTrue();
+    }
+
+    @Test
     void canSkipTheCheckWhereOneJvmWritesAlone() {
         FreshAggregateCache cache = new FreshAggregateCache("Counter", 10, false, jdbc, new SimpleMeterRegistry());
         cache.put("t/counter", entryAtVersion(9));
