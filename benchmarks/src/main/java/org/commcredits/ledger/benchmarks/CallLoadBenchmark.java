@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
 
 /**
  * Drives authorise + complete over HTTP against a running ledger, many tenants at once, and prints
@@ -69,36 +70,27 @@ public final class CallLoadBenchmark {
         long cpuBefore = appCpuTicks(cpuFile);
         long[] authorizeNanos = new long[calls];
         long[] completeNanos = new long[calls];
-        AtomicInteger nextCall = new AtomicInteger();
         AtomicLong failures = new AtomicLong();
         long start = System.nanoTime();
-        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
-        List<Future<?>> done = new ArrayList<>();
-        for (int w = 0; w < concurrency; w++) {
-            done.add(workers.submit(() -> {
-                for (int i; (i = nextCall.getAndIncrement()) < calls; ) {
-                    if (rate > 0) { // open loop: call i starts at start + i / rate
-                        long due = start + (long) (i * 1e9 / rate);
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                        }
-                    }
-                    long[] a = new long[1];
-                    long[] c = new long[1];
-                    if (!call(base, "bench-" + (i % tenants), run + "-" + i, a, c)) {
-                        failures.incrementAndGet();
-                    }
-                    authorizeNanos[i] = a[0];
-                    completeNanos[i] = c[0];
+        inParallel(concurrency, i -> {
+            if (i >= calls) {
+                return false;
+            }
+            if (rate > 0) { // open loop: call i starts at start + i / rate
+                long wait = start + (long) (i * 1e9 / rate) - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
                 }
-                return null;
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        workers.shutdown();
+            }
+            long[] a = new long[1];
+            long[] c = new long[1];
+            if (!call(base, "bench-" + (i % tenants), run + "-" + i, a, c)) {
+                failures.incrementAndGet();
+            }
+            authorizeNanos[i] = a[0];
+            completeNanos[i] = c[0];
+            return true;
+        });
         double seconds = (System.nanoTime() - start) / 1e9;
         long cpuTicks = appCpuTicks(cpuFile) - cpuBefore;
         System.out.printf("calls=%d tenants=%d concurrency=%d rateLimit=%s failures=%d seconds=%.1f%n", calls, tenants,
@@ -122,14 +114,30 @@ public final class CallLoadBenchmark {
 
     private static void warmUp(String base, int tenants, int concurrency, String run, double seconds) throws Exception {
         long until = System.nanoTime() + (long) (seconds * 1e9);
+        AtomicInteger made = new AtomicInteger();
+        inParallel(concurrency, i -> {
+            if (System.nanoTime() >= until) {
+                return false;
+            }
+            call(base, "bench-" + (i % tenants), "w" + run + "-" + i, new long[1], new long[1]);
+            made.incrementAndGet();
+            return true;
+        });
+        System.out.printf("warm-up: %d calls in %.0f s%n", made.get(), seconds);
+    }
+
+    /**
+     * Runs {@code work} on {@code concurrency} threads; each thread takes the next index (0, 1, 2, ... shared by
+     * all threads) until {@code work} answers false for it. Returns when every thread has stopped.
+     */
+    private static void inParallel(int concurrency, IntPredicate work) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);
         List<Future<?>> done = new ArrayList<>();
         for (int w = 0; w < concurrency; w++) {
             done.add(workers.submit(() -> {
-                while (System.nanoTime() < until) {
-                    int i = next.getAndIncrement();
-                    call(base, "bench-" + (i % tenants), "w" + run + "-" + i, new long[1], new long[1]);
+                while (work.test(next.getAndIncrement())) {
+                    // the next index
                 }
                 return null;
             }));
@@ -138,7 +146,6 @@ public final class CallLoadBenchmark {
             f.get();
         }
         workers.shutdown();
-        System.out.printf("warm-up: %d calls in %.0f s%n", next.get(), seconds);
     }
 
     /**
@@ -146,22 +153,14 @@ public final class CallLoadBenchmark {
      * concurrency. A call is two requests, so half this rate bounds what any call path can reach here.
      */
     private static void floor(String base, int concurrency, int requests) throws Exception {
-        AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
-        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
-        List<Future<?>> done = new ArrayList<>();
-        for (int w = 0; w < concurrency; w++) {
-            done.add(workers.submit(() -> {
-                while (next.getAndIncrement() < requests) {
-                    send("operator", "GET", base + "/api/test-clock", "", null);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        workers.shutdown();
+        inParallel(concurrency, i -> {
+            if (i >= requests) {
+                return false;
+            }
+            send("operator", "GET", base + "/api/test-clock", "", null);
+            return true;
+        });
         double rate = requests / ((System.nanoTime() - start) / 1e9);
         System.out.printf("http floor: %.0f authenticated GET /api/test-clock per second (%d clients), i.e. at most %.0f calls/s%n",
                 rate, concurrency, rate / 2);
@@ -174,37 +173,29 @@ public final class CallLoadBenchmark {
      */
     private static void batchImport(String base, int tenants, int concurrency, String run, int batches, int size)
             throws Exception {
-        AtomicInteger next = new AtomicInteger();
         AtomicLong recorded = new AtomicLong();
         long start = System.nanoTime();
-        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
-        List<Future<?>> done = new ArrayList<>();
-        for (int w = 0; w < concurrency; w++) {
-            done.add(workers.submit(() -> {
-                for (int b; (b = next.getAndIncrement()) < batches; ) {
-                    StringBuilder body = new StringBuilder("[");
-                    for (int r = 0; r < size; r++) {
-                        body.append(r == 0 ? "" : ",").append("{\"callId\":\"b").append(run).append('-').append(b).append('-')
-                                .append(r).append("\",\"userId\":\"u1\",\"destination\":\"+12025550100\",")
-                                .append("\"callType\":\"OUTBOUND\",\"startedAt\":\"2026-01-15T10:00:00Z\",\"durationSeconds\":95}");
-                    }
-                    HttpResponse<String> answer = send("telephony", "POST", base + "/api/tenants/bench-" + (b % tenants) + "/usage",
-                            body.append(']').toString(), null);
-                    if (answer != null && answer.statusCode() == 200) {
-                        String text = answer.body();
-                        int at = text.lastIndexOf("\"recorded\":");
-                        recorded.addAndGet(Long.parseLong(text.substring(at + 11, text.indexOf(',', at)).trim()));
-                    } else {
-                        report("usage batch", answer);
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        workers.shutdown();
+        inParallel(concurrency, b -> {
+            if (b >= batches) {
+                return false;
+            }
+            StringBuilder body = new StringBuilder("[");
+            for (int r = 0; r < size; r++) {
+                body.append(r == 0 ? "" : ",").append("{\"callId\":\"b").append(run).append('-').append(b).append('-')
+                        .append(r).append("\",\"userId\":\"u1\",\"destination\":\"+12025550100\",")
+                        .append("\"callType\":\"OUTBOUND\",\"startedAt\":\"2026-01-15T10:00:00Z\",\"durationSeconds\":95}");
+            }
+            HttpResponse<String> answer = send("telephony", "POST", base + "/api/tenants/bench-" + (b % tenants) + "/usage",
+                    body.append(']').toString(), null);
+            if (answer != null && answer.statusCode() == 200) {
+                String text = answer.body();
+                int at = text.lastIndexOf("\"recorded\":");
+                recorded.addAndGet(Long.parseLong(text.substring(at + 11, text.indexOf(',', at)).trim()));
+            } else {
+                report("usage batch", answer);
+            }
+            return true;
+        });
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("batch import: %d records recorded in %d requests of %d, %.1f s, %.0f calls/s%n",
                 recorded.get(), batches, size, seconds, recorded.get() / seconds);
