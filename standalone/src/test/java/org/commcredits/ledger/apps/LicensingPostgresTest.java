@@ -1,7 +1,6 @@
 package org.commcredits.ledger.apps;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.commcredits.ledger.api.creditaccount.FundsConsumed;
@@ -199,7 +198,7 @@ class LicensingPostgresTest {
 
         // The US Domestic pool runs out (stand-in for rating's pool event, issue 6): credits are needed and missing.
         ledger.bean(IncludedMinutePools.class).exhausted(TenantId.of(t), Sku.CALLING_PLAN_DOMESTIC.name(), CountryCode.of("US"),
-                YearMonth.now(ZoneOffset.UTC), new GlobalSequenceTrackingToken(sequence + 1));
+                YearMonth.now(ZoneOffset.UTC), sequence + 1);
         alice = eligibility(t, "u00000", sequence);
         assertThat(alice.get("canDialOut").asBoolean()).isFalse();
         assertThat(texts(alice.get("reasons"))).containsExactly("INCLUDED_MINUTES_EXHAUSTED", "NO_COMMUNICATION_CREDITS_LICENSE");

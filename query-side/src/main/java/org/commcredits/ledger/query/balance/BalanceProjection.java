@@ -3,7 +3,6 @@ package org.commcredits.ledger.query.balance;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.commcredits.ledger.api.creditaccount.AutoRechargeConfigured;
 import org.commcredits.ledger.api.creditaccount.BillingAgreementChanged;
 import org.commcredits.ledger.api.creditaccount.CreditAccountOpened;
@@ -18,7 +17,7 @@ import org.commcredits.ledger.api.creditaccount.ReservationReleased;
 import org.commcredits.ledger.api.creditaccount.TrancheExpired;
 import org.commcredits.ledger.api.creditaccount.TrancheHold;
 import org.commcredits.ledger.api.creditaccount.TranchePortion;
-import org.commcredits.ledger.platform.storage.EventPositions;
+import org.commcredits.ledger.platform.storage.GlobalIndex;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -43,8 +42,7 @@ class BalanceProjection {
     }
 
     @EventHandler
-    void on(CreditAccountOpened event, TrackingToken token) {
-        long sequence = EventPositions.of(token);
+    void on(CreditAccountOpened event, @GlobalIndex long sequence) {
         jdbc.update("MERGE INTO rm_account t USING (VALUES (?)) s(tenant_id) ON t.tenant_id = s.tenant_id "
                         + "WHEN NOT MATCHED THEN INSERT (tenant_id, currency, billing_agreement, balance_minor, opened_at, last_sequence) "
                         + "VALUES (?, ?, ?, 0, ?, ?)",
@@ -53,8 +51,7 @@ class BalanceProjection {
     }
 
     @EventHandler
-    void on(FundsAdded event, TrackingToken token) {
-        long sequence = EventPositions.of(token);
+    void on(FundsAdded event, @GlobalIndex long sequence) {
         jdbc.update("MERGE INTO rm_tranche t USING (VALUES (?, ?)) s(tenant_id, tranche_id) "
                         + "ON t.tenant_id = s.tenant_id AND t.tranche_id = s.tranche_id "
                         + "WHEN NOT MATCHED THEN INSERT (tenant_id, tranche_id, original_minor, remaining_minor, purchased_at, expires_at) "
@@ -69,23 +66,23 @@ class BalanceProjection {
     }
 
     @EventHandler
-    void on(FundsConsumed event, TrackingToken token) {
+    void on(FundsConsumed event, @GlobalIndex long sequence) {
         for (TranchePortion portion : event.portions()) {
             jdbc.update("UPDATE rm_tranche SET remaining_minor = ? WHERE tenant_id = ? AND tranche_id = ?",
                     portion.remainingAfter().minor(), event.tenantId().value(), portion.trancheId());
         }
-        updateBalance(event.tenantId().value(), event.balanceAfter().minor(), EventPositions.of(token));
+        updateBalance(event.tenantId().value(), event.balanceAfter().minor(), sequence);
     }
 
     /** A tranche's hold parts go with it: they were part of what it forfeited. */
     @EventHandler
-    void on(TrancheExpired event, TrackingToken token) {
+    void on(TrancheExpired event, @GlobalIndex long sequence) {
         String tenant = event.tenantId().value();
         jdbc.update("UPDATE rm_tranche SET remaining_minor = 0, expired = TRUE WHERE tenant_id = ? AND tranche_id = ?",
                 tenant, event.trancheId());
         jdbc.update("DELETE FROM rm_hold WHERE tenant_id = ? AND tranche_id = ?", tenant, event.trancheId());
         updateHeld(tenant);
-        updateBalance(tenant, event.balanceAfter().minor(), EventPositions.of(token));
+        updateBalance(tenant, event.balanceAfter().minor(), sequence);
     }
 
     @EventHandler
@@ -110,30 +107,30 @@ class BalanceProjection {
     }
 
     @EventHandler
-    void on(AutoRechargeConfigured event, TrackingToken token) {
+    void on(AutoRechargeConfigured event, @GlobalIndex long sequence) {
         jdbc.update("UPDATE rm_account SET auto_recharge_enabled = ?, auto_recharge_threshold_minor = ?, "
                         + "auto_recharge_amount_minor = ?, last_sequence = ? WHERE tenant_id = ? AND last_sequence < ?",
                 event.enabled(), event.threshold() == null ? null : event.threshold().minor(),
-                event.amount() == null ? null : event.amount().minor(), EventPositions.of(token),
-                event.tenantId().value(), EventPositions.of(token));
+                event.amount() == null ? null : event.amount().minor(), sequence,
+                event.tenantId().value(), sequence);
     }
 
     @EventHandler
-    void on(BillingAgreementChanged event, TrackingToken token) {
+    void on(BillingAgreementChanged event, @GlobalIndex long sequence) {
         jdbc.update("UPDATE rm_account SET billing_agreement = ?, last_sequence = ? WHERE tenant_id = ? AND last_sequence < ?",
-                event.to().name(), EventPositions.of(token), event.tenantId().value(), EventPositions.of(token));
+                event.to().name(), sequence, event.tenantId().value(), sequence);
     }
 
     @EventHandler
-    void on(PaymentMethodSet event, TrackingToken token) {
+    void on(PaymentMethodSet event, @GlobalIndex long sequence) {
         jdbc.update("UPDATE rm_account SET payment_method_type = ?, last_sequence = ? WHERE tenant_id = ? AND last_sequence < ?",
-                event.type(), EventPositions.of(token), event.tenantId().value(), EventPositions.of(token));
+                event.type(), sequence, event.tenantId().value(), sequence);
     }
 
     @EventHandler
-    void on(RechargeTriggered event, TrackingToken token) {
+    void on(RechargeTriggered event, @GlobalIndex long sequence) {
         jdbc.update("UPDATE rm_account SET recharge_in_flight = ?, last_sequence = ? WHERE tenant_id = ? AND last_sequence < ?",
-                event.rechargeId(), EventPositions.of(token), event.tenantId().value(), EventPositions.of(token));
+                event.rechargeId(), sequence, event.tenantId().value(), sequence);
     }
 
     @EventHandler

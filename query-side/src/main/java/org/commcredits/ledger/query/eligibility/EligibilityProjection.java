@@ -3,7 +3,6 @@ package org.commcredits.ledger.query.eligibility;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.commcredits.ledger.api.creditaccount.BillingAgreementChanged;
 import org.commcredits.ledger.api.creditaccount.CommunicationCreditsEnabled;
 import org.commcredits.ledger.api.creditaccount.CreditAccountOpened;
@@ -19,7 +18,7 @@ import org.commcredits.ledger.api.license.LicensesBulkAssigned;
 import org.commcredits.ledger.api.license.Sku;
 import org.commcredits.ledger.api.license.UsageLocationSet;
 import org.commcredits.ledger.api.license.UsageLocationsSet;
-import org.commcredits.ledger.platform.storage.EventPositions;
+import org.commcredits.ledger.platform.storage.GlobalIndex;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -59,8 +58,7 @@ class EligibilityProjection {
     // --- licensing
 
     @EventHandler
-    void on(UsageLocationSet event, TrackingToken token) {
-        long sequence = EventPositions.of(token);
+    void on(UsageLocationSet event, @GlobalIndex long sequence) {
         String tenant = event.tenantId().value();
         String user = event.userId().value();
         String country = event.country().value();
@@ -68,8 +66,7 @@ class EligibilityProjection {
     }
 
     @EventHandler
-    void on(UsageLocationsSet event, TrackingToken token) {
-        long sequence = EventPositions.of(token);
+    void on(UsageLocationsSet event, @GlobalIndex long sequence) {
         String tenant = event.tenantId().value();
         String country = event.country().value();
         List<Object[]> rows = new ArrayList<>(event.users().size());
@@ -81,19 +78,18 @@ class EligibilityProjection {
     }
 
     @EventHandler
-    void on(LicenseAssigned event, TrackingToken token) {
+    void on(LicenseAssigned event, @GlobalIndex long sequence) {
         upsertSkus(event.tenantId().value(), event.userId().value(), event.usageLocation(), event.skusAfter(),
-                EventPositions.of(token));
+                sequence);
     }
 
     @EventHandler
-    void on(LicenseRemoved event, TrackingToken token) {
-        upsertSkus(event.tenantId().value(), event.userId().value(), null, event.skusAfter(), EventPositions.of(token));
+    void on(LicenseRemoved event, @GlobalIndex long sequence) {
+        upsertSkus(event.tenantId().value(), event.userId().value(), null, event.skusAfter(), sequence);
     }
 
     @EventHandler
-    void on(LicensesBulkAssigned event, TrackingToken token) {
-        long sequence = EventPositions.of(token);
+    void on(LicensesBulkAssigned event, @GlobalIndex long sequence) {
         String tenant = event.tenantId().value();
         List<Object[]> rows = new ArrayList<>(event.assignees().size());
         for (LicensesBulkAssigned.Assignee assignee : event.assignees()) {
@@ -113,8 +109,7 @@ class EligibilityProjection {
     // --- credit account
 
     @EventHandler
-    void on(CreditAccountOpened event, TrackingToken token) {
-        long sequence = EventPositions.of(token);
+    void on(CreditAccountOpened event, @GlobalIndex long sequence) {
         String tenant = event.tenantId().value();
         jdbc.update("MERGE INTO rm_elig_tenant t USING (VALUES (?)) s(tenant_id) ON t.tenant_id = s.tenant_id "
                         + "WHEN NOT MATCHED THEN INSERT (tenant_id, currency, billing_agreement, last_sequence) VALUES (?, ?, ?, ?)",
@@ -122,40 +117,38 @@ class EligibilityProjection {
     }
 
     @EventHandler
-    void on(FundsAdded event, TrackingToken token) {
-        balance(event.tenantId().value(), event.balanceAfter().minor(), EventPositions.of(token));
+    void on(FundsAdded event, @GlobalIndex long sequence) {
+        balance(event.tenantId().value(), event.balanceAfter().minor(), sequence);
     }
 
     @EventHandler
-    void on(FundsConsumed event, TrackingToken token) {
-        balance(event.tenantId().value(), event.balanceAfter().minor(), EventPositions.of(token));
+    void on(FundsConsumed event, @GlobalIndex long sequence) {
+        balance(event.tenantId().value(), event.balanceAfter().minor(), sequence);
     }
 
     @EventHandler
-    void on(TrancheExpired event, TrackingToken token) {
-        balance(event.tenantId().value(), event.balanceAfter().minor(), EventPositions.of(token));
+    void on(TrancheExpired event, @GlobalIndex long sequence) {
+        balance(event.tenantId().value(), event.balanceAfter().minor(), sequence);
     }
 
     @EventHandler
-    void on(FundsReserved event, TrackingToken token) {
-        available(event.tenantId().value(), event.availableAfter().minor(), EventPositions.of(token));
+    void on(FundsReserved event, @GlobalIndex long sequence) {
+        available(event.tenantId().value(), event.availableAfter().minor(), sequence);
     }
 
     @EventHandler
-    void on(ReservationReleased event, TrackingToken token) {
-        available(event.tenantId().value(), event.availableAfter().minor(), EventPositions.of(token));
+    void on(ReservationReleased event, @GlobalIndex long sequence) {
+        available(event.tenantId().value(), event.availableAfter().minor(), sequence);
     }
 
     @EventHandler
-    void on(BillingAgreementChanged event, TrackingToken token) {
-        long sequence = EventPositions.of(token);
+    void on(BillingAgreementChanged event, @GlobalIndex long sequence) {
         jdbc.update("UPDATE rm_elig_tenant SET billing_agreement = ?, last_sequence = ? WHERE tenant_id = ? AND last_sequence < ?",
                 event.to().name(), sequence, event.tenantId().value(), sequence);
     }
 
     @EventHandler
-    void on(CommunicationCreditsEnabled event, TrackingToken token) {
-        long sequence = EventPositions.of(token);
+    void on(CommunicationCreditsEnabled event, @GlobalIndex long sequence) {
         jdbc.update("UPDATE rm_elig_tenant SET credits_enabled = TRUE, last_sequence = ? WHERE tenant_id = ? AND last_sequence < ?",
                 sequence, event.tenantId().value(), sequence);
     }

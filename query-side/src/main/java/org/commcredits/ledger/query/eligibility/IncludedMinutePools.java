@@ -1,9 +1,7 @@
 package org.commcredits.ledger.query.eligibility;
 
-import org.axonframework.eventhandling.TrackingToken;
 import org.commcredits.ledger.api.ids.CountryCode;
 import org.commcredits.ledger.api.ids.TenantId;
-import org.commcredits.ledger.platform.storage.EventPositions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,11 +21,11 @@ import java.util.Set;
  *
  * <p>To drive it, handle the pool events in a component of processing group {@code "eligibility"} (so a
  * replay rebuilds pools in order with everything else; the reset handler of {@link EligibilityProjection}
- * clears the table) and call {@link #exhausted} / {@link #replenished} with the event's tracking token:
+ * clears the table) and call {@link #exhausted} / {@link #replenished} with the event's global index:
  * <pre>{@code
  * @Component @ProcessingGroup("eligibility")
  * class PoolEligibility {
- *     @EventHandler void on(PoolExhausted e, TrackingToken t) { pools.exhausted(e.tenantId(), e.plan().name(), e.country(), e.month(), t); }
+ *     @EventHandler void on(PoolExhausted e, @GlobalIndex long index) { pools.exhausted(e.tenantId(), e.plan().name(), e.country(), e.month(), index); }
  * }
  * }</pre>
  */
@@ -46,13 +44,13 @@ public class IncludedMinutePools {
     }
 
     /** The pool's included minutes for {@code month} are used up: the next minute needs credits. */
-    public void exhausted(TenantId tenantId, String pool, CountryCode country, YearMonth month, TrackingToken token) {
-        mark(tenantId, pool, country, month, true, EventPositions.of(token));
+    public void exhausted(TenantId tenantId, String pool, CountryCode country, YearMonth month, long sequence) {
+        mark(tenantId, pool, country, month, true, sequence);
     }
 
     /** The pool has minutes again for {@code month} (e.g. seats added mid-month grew it). */
-    public void replenished(TenantId tenantId, String pool, CountryCode country, YearMonth month, TrackingToken token) {
-        mark(tenantId, pool, country, month, false, EventPositions.of(token));
+    public void replenished(TenantId tenantId, String pool, CountryCode country, YearMonth month, long sequence) {
+        mark(tenantId, pool, country, month, false, sequence);
     }
 
     void mark(TenantId tenantId, String pool, CountryCode country, YearMonth month, boolean exhausted, long sequence) {

@@ -3,7 +3,6 @@ package org.commcredits.ledger.query.eligibility;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.commcredits.ledger.api.ids.CountryCode;
 import org.commcredits.ledger.api.ids.TenantId;
 import org.commcredits.ledger.api.license.PoolTimeZoneSet;
@@ -12,7 +11,7 @@ import org.commcredits.ledger.api.pool.PoolKind;
 import org.commcredits.ledger.api.pool.PoolMemberJoined;
 import org.commcredits.ledger.api.pool.PoolResized;
 import org.commcredits.ledger.api.pool.PoolThresholdReached;
-import org.commcredits.ledger.platform.storage.EventPositions;
+import org.commcredits.ledger.platform.storage.GlobalIndex;
 import org.springframework.stereotype.Component;
 
 import java.time.YearMonth;
@@ -40,39 +39,39 @@ class PoolEligibility {
     }
 
     @EventHandler
-    void on(MinutesConsumed event, TrackingToken token) {
+    void on(MinutesConsumed event, @GlobalIndex long sequence) {
         if (event.remainingAfter() <= 0) {
-            mark(event.tenantId(), event.kind(), event.country(), event.month(), true, token);
+            mark(event.tenantId(), event.kind(), event.country(), event.month(), true, sequence);
         }
     }
 
     @EventHandler
-    void on(PoolThresholdReached event, TrackingToken token) {
+    void on(PoolThresholdReached event, @GlobalIndex long sequence) {
         if (event.percent() >= 100) {
-            mark(event.tenantId(), event.kind(), event.country(), event.month(), true, token);
+            mark(event.tenantId(), event.kind(), event.country(), event.month(), true, sequence);
         }
     }
 
     /** A pool resized to more holders' minutes than were used is available again (INV-POOL-01). */
     @EventHandler
-    void on(PoolResized event, TrackingToken token) {
+    void on(PoolResized event, @GlobalIndex long sequence) {
         if (event.remainingAfter() > 0) {
-            mark(event.tenantId(), event.kind(), event.country(), event.month(), false, token);
+            mark(event.tenantId(), event.kind(), event.country(), event.month(), false, sequence);
         }
     }
 
     /** Histories from before pools were sized by holders: a member joining grew the pool. */
     @EventHandler
-    void on(PoolMemberJoined event, TrackingToken token) {
+    void on(PoolMemberJoined event, @GlobalIndex long sequence) {
         if (event.remainingAfter() > 0) {
-            mark(event.tenantId(), event.kind(), event.country(), event.month(), false, token);
+            mark(event.tenantId(), event.kind(), event.country(), event.month(), false, sequence);
         }
     }
 
     /** INV-POOL-06: which month is "this month" for the tenant's pools. */
     @EventHandler
-    void on(PoolTimeZoneSet event, TrackingToken token) {
-        pools.timeZone(event.tenantId(), event.timeZone(), EventPositions.of(token));
+    void on(PoolTimeZoneSet event, @GlobalIndex long sequence) {
+        pools.timeZone(event.tenantId(), event.timeZone(), sequence);
     }
 
     @ResetHandler
@@ -86,15 +85,15 @@ class PoolEligibility {
     }
 
     private void mark(TenantId tenant, PoolKind kind, CountryCode country, String month, boolean exhausted,
-                      TrackingToken token) {
+                      long sequence) {
         YearMonth usageMonth = YearMonth.parse(month);
         String pool = poolName(kind);
         for (CountryCode location : "US".equals(country.value()) ? new CountryCode[] {country, CountryCode.of("PR")}
                 : new CountryCode[] {country}) {
             if (exhausted) {
-                pools.exhausted(tenant, pool, location, usageMonth, token);
+                pools.exhausted(tenant, pool, location, usageMonth, sequence);
             } else {
-                pools.replenished(tenant, pool, location, usageMonth, token);
+                pools.replenished(tenant, pool, location, usageMonth, sequence);
             }
         }
     }

@@ -3,10 +3,9 @@ package org.commcredits.ledger.query.invoices;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.commcredits.ledger.api.creditaccount.InvoiceIssued;
 import org.commcredits.ledger.api.creditaccount.InvoiceLine;
-import org.commcredits.ledger.platform.storage.EventPositions;
+import org.commcredits.ledger.platform.storage.GlobalIndex;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +29,7 @@ class InvoiceProjection {
     }
 
     @EventHandler
-    void on(InvoiceIssued event, TrackingToken token) {
+    void on(InvoiceIssued event, @GlobalIndex long sequence) {
         String tenant = event.tenantId().value();
         jdbc.update("MERGE INTO rm_invoice t USING (VALUES (?, ?)) s(tenant_id, invoice_id) "
                         + "ON t.tenant_id = s.tenant_id AND t.invoice_id = s.invoice_id "
@@ -38,7 +37,7 @@ class InvoiceProjection {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tenant, event.invoiceId(), tenant, event.invoiceId(), event.number(), event.kind().name(),
                 Timestamp.from(event.issuedAt()), event.total().minor(), event.total().currency(), event.status().name(),
-                event.reference(), EventPositions.of(token));
+                event.reference(), sequence);
         List<InvoiceLine> lines = event.lines();
         for (int i = 0; i < lines.size(); i++) {
             jdbc.update("MERGE INTO rm_invoice_line t USING (VALUES (?, ?, ?)) s(tenant_id, invoice_id, line_no) "

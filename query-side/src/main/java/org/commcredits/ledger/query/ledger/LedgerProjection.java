@@ -3,7 +3,6 @@ package org.commcredits.ledger.query.ledger;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.commcredits.ledger.api.creditaccount.FundsAdded;
@@ -11,7 +10,7 @@ import org.commcredits.ledger.api.creditaccount.FundsConsumed;
 import org.commcredits.ledger.api.creditaccount.PostpaidUsageRecorded;
 import org.commcredits.ledger.api.creditaccount.TrancheExpired;
 import org.commcredits.ledger.api.creditaccount.UnfundedUsageRecorded;
-import org.commcredits.ledger.platform.storage.EventPositions;
+import org.commcredits.ledger.platform.storage.GlobalIndex;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -51,28 +50,28 @@ class LedgerProjection {
     }
 
     @EventHandler
-    void on(FundsAdded event, TrackingToken token) {
-        record(event, token);
+    void on(FundsAdded event, @GlobalIndex long sequence) {
+        record(event, sequence);
     }
 
     @EventHandler
-    void on(FundsConsumed event, TrackingToken token) {
-        record(event, token);
+    void on(FundsConsumed event, @GlobalIndex long sequence) {
+        record(event, sequence);
     }
 
     @EventHandler
-    void on(TrancheExpired event, TrackingToken token) {
-        record(event, token);
+    void on(TrancheExpired event, @GlobalIndex long sequence) {
+        record(event, sequence);
     }
 
     @EventHandler
-    void on(UnfundedUsageRecorded event, TrackingToken token) {
-        record(event, token);
+    void on(UnfundedUsageRecorded event, @GlobalIndex long sequence) {
+        record(event, sequence);
     }
 
     @EventHandler
-    void on(PostpaidUsageRecorded event, TrackingToken token) {
-        record(event, token);
+    void on(PostpaidUsageRecorded event, @GlobalIndex long sequence) {
+        record(event, sequence);
     }
 
     private void write(List<LedgerEntry> chunk) {
@@ -119,9 +118,9 @@ class LedgerProjection {
         jdbc.update(postgres ? "TRUNCATE TABLE rm_ledger_entry" : "DELETE FROM rm_ledger_entry");
     }
 
-    private void record(Object event, TrackingToken token) {
+    private void record(Object event, long sequence) {
         Pending pending = pending();
-        LedgerEntry.of(EventPositions.of(token), event, pending::lastBalance).ifPresent(pending::add);
+        LedgerEntry.of(sequence, event, pending::lastBalance).ifPresent(pending::add);
         if (!CurrentUnitOfWork.isStarted()) {
             pending.flush();
         }

@@ -3,7 +3,6 @@ package org.commcredits.ledger.query.notifications;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.commcredits.ledger.api.creditaccount.BalanceDepleted;
 import org.commcredits.ledger.api.creditaccount.FundingSource;
 import org.commcredits.ledger.api.creditaccount.FundsAdded;
@@ -12,7 +11,7 @@ import org.commcredits.ledger.api.creditaccount.RechargeFailed;
 import org.commcredits.ledger.api.creditaccount.TrancheExpiringSoon;
 import org.commcredits.ledger.api.money.Money;
 import org.commcredits.ledger.api.pool.PoolThresholdReached;
-import org.commcredits.ledger.platform.storage.EventPositions;
+import org.commcredits.ledger.platform.storage.GlobalIndex;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -38,50 +37,49 @@ class NotificationProjection {
     }
 
     @EventHandler
-    void on(LowBalanceWarned event, TrackingToken token) {
-        insert(token, event.tenantId().value(), NotificationType.LOW_BALANCE, event.warnedAt(), event.balance(), null,
+    void on(LowBalanceWarned event, @GlobalIndex long sequence) {
+        insert(sequence, event.tenantId().value(), NotificationType.LOW_BALANCE, event.warnedAt(), event.balance(), null,
                 "The balance " + event.balance() + " is below the auto-recharge threshold " + event.threshold());
     }
 
     @EventHandler
-    void on(BalanceDepleted event, TrackingToken token) {
-        insert(token, event.tenantId().value(), NotificationType.BALANCE_DEPLETED, event.depletedAt(), null, null,
+    void on(BalanceDepleted event, @GlobalIndex long sequence) {
+        insert(sequence, event.tenantId().value(), NotificationType.BALANCE_DEPLETED, event.depletedAt(), null, null,
                 "The credit balance is used up");
     }
 
     @EventHandler
-    void on(FundsAdded event, TrackingToken token) {
+    void on(FundsAdded event, @GlobalIndex long sequence) {
         if (event.source() == FundingSource.AUTO_RECHARGE) {
-            insert(token, event.tenantId().value(), NotificationType.RECHARGE_SUCCEEDED, event.purchasedAt(),
+            insert(sequence, event.tenantId().value(), NotificationType.RECHARGE_SUCCEEDED, event.purchasedAt(),
                     event.amount(), event.rechargeId(), "Auto-recharge added " + event.amount() + "; balance " + event.balanceAfter());
         }
     }
 
     @EventHandler
-    void on(RechargeFailed event, TrackingToken token) {
-        insert(token, event.tenantId().value(), NotificationType.RECHARGE_FAILED, event.failedAt(), null, event.rechargeId(),
+    void on(RechargeFailed event, @GlobalIndex long sequence) {
+        insert(sequence, event.tenantId().value(), NotificationType.RECHARGE_FAILED, event.failedAt(), null, event.rechargeId(),
                 "Auto-recharge attempt " + event.attempt() + " failed (" + event.reason() + "); "
                         + (event.nextAttemptAt() == null ? "no further attempt" : "next attempt at " + event.nextAttemptAt()));
     }
 
     @EventHandler
-    void on(TrancheExpiringSoon event, TrackingToken token) {
-        insert(token, event.tenantId().value(), NotificationType.TRANCHE_EXPIRING_SOON, event.warnedAt(), event.remaining(),
+    void on(TrancheExpiringSoon event, @GlobalIndex long sequence) {
+        insert(sequence, event.tenantId().value(), NotificationType.TRANCHE_EXPIRING_SOON, event.warnedAt(), event.remaining(),
                 event.trancheId(), event.remaining() + " of credit expires at " + event.expiresAt());
     }
 
     /** INV-POOL-05: the pool alerts at 80% and 100%; the reference is the pool's id ({tenant}/pools/{kind}/{country}/{month}). */
     @EventHandler
-    void on(PoolThresholdReached event, TrackingToken token) {
+    void on(PoolThresholdReached event, @GlobalIndex long sequence) {
         NotificationType type = event.percent() >= 100 ? NotificationType.POOL_100_PERCENT : NotificationType.POOL_80_PERCENT;
-        insert(token, event.tenantId().value(), type, event.reachedAt(), null, event.poolId(),
+        insert(sequence, event.tenantId().value(), type, event.reachedAt(), null, event.poolId(),
                 "The " + event.kind() + " pool for " + event.country().value() + " in " + event.month() + " reached "
                         + event.percent() + "%: " + event.usedMinutes() + " of " + event.sizeMinutes() + " minutes used");
     }
 
-    private void insert(TrackingToken token, String tenantId, NotificationType type, Instant at, Money amount,
+    private void insert(long sequence, String tenantId, NotificationType type, Instant at, Money amount,
                         String reference, String message) {
-        long sequence = EventPositions.of(token);
         jdbc.update("MERGE INTO rm_notification t USING (VALUES (?)) s(sequence) ON t.sequence = s.sequence "
                         + "WHEN NOT MATCHED THEN INSERT (sequence, tenant_id, type, occurred_at, amount_minor, currency, reference, message) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

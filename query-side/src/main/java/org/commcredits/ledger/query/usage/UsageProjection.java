@@ -3,12 +3,11 @@ package org.commcredits.ledger.query.usage;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.commcredits.ledger.api.call.CallCompleted;
 import org.commcredits.ledger.api.pool.MinutesConsumed;
 import org.commcredits.ledger.api.pool.PoolMemberJoined;
 import org.commcredits.ledger.api.pool.PoolResized;
-import org.commcredits.ledger.platform.storage.EventPositions;
+import org.commcredits.ledger.platform.storage.GlobalIndex;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -45,22 +44,20 @@ class UsageProjection {
     }
 
     @EventHandler
-    void on(PoolMemberJoined event, TrackingToken token) {
-        long sequence = EventPositions.of(token);
+    void on(PoolMemberJoined event, @GlobalIndex long sequence) {
         long used = event.sizeAfter() - event.remainingAfter();
         pool(event.tenantId().value(), event.month(), event.kind().name(), event.country().value(), sequence,
                 event.sizeAfter(), used, event.members());
     }
 
     @EventHandler
-    void on(PoolResized event, TrackingToken token) {
+    void on(PoolResized event, @GlobalIndex long sequence) {
         pool(event.tenantId().value(), event.month(), event.kind().name(), event.country().value(),
-                EventPositions.of(token), event.sizeAfter(), event.usedMinutes(), event.holders());
+                sequence, event.sizeAfter(), event.usedMinutes(), event.holders());
     }
 
     @EventHandler
-    void on(MinutesConsumed event, TrackingToken token) {
-        long sequence = EventPositions.of(token);
+    void on(MinutesConsumed event, @GlobalIndex long sequence) {
         pool(event.tenantId().value(), event.month(), event.kind().name(), event.country().value(), sequence,
                 event.sizeMinutes(), event.usedAfter(), -1);
     }
@@ -72,8 +69,7 @@ class UsageProjection {
     }
 
     @EventHandler
-    void on(CallCompleted e, TrackingToken token) {
-        long sequence = EventPositions.of(token);
+    void on(CallCompleted e, @GlobalIndex long sequence) {
         // revision 1 is upcast with its UTC month (CallMonthUpcaster); the fallback keeps a hand-made event safe
         String month = e.month() != null ? e.month() : YearMonth.from(e.startedAt().atZone(ZoneOffset.UTC)).toString();
         jdbc.update("MERGE INTO rm_call_usage t USING (VALUES (?, ?)) s(tenant_id, call_id) "

@@ -1,6 +1,5 @@
 package org.commcredits.ledger.query.balance;
 
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.commcredits.ledger.api.creditaccount.AutoRechargeConfigured;
 import org.commcredits.ledger.api.creditaccount.BillingAgreement;
 import org.commcredits.ledger.api.creditaccount.CreditAccountOpened;
@@ -59,8 +58,8 @@ class BalanceProjectionTest {
         return events;
     }
 
-    private static GlobalSequenceTrackingToken token(long sequence) {
-        return new GlobalSequenceTrackingToken(sequence);
+    private static long token(long sequence) {
+        return sequence;
     }
 
     @ParameterizedTest

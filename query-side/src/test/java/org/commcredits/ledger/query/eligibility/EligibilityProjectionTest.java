@@ -1,7 +1,5 @@
 package org.commcredits.ledger.query.eligibility;
 
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.TrackingToken;
 import org.commcredits.ledger.api.creditaccount.BillingAgreement;
 import org.commcredits.ledger.api.creditaccount.BillingAgreementChanged;
 import org.commcredits.ledger.api.creditaccount.CommunicationCreditsEnabled;
@@ -107,7 +105,7 @@ class EligibilityProjectionTest {
     }
 
     private void feed(Object event, long position) {
-        TrackingToken token = new GlobalSequenceTrackingToken(position);
+        long token = position;
         if (event instanceof UsageLocationSet e) {
             projection.on(e, token);
         } else if (event instanceof UsageLocationsSet e) {

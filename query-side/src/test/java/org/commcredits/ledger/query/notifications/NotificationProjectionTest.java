@@ -1,6 +1,5 @@
 package org.commcredits.ledger.query.notifications;
 
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.commcredits.ledger.api.creditaccount.BalanceDepleted;
 import org.commcredits.ledger.api.creditaccount.FundingSource;
 import org.commcredits.ledger.api.creditaccount.FundsAdded;
@@ -35,14 +34,14 @@ class NotificationProjectionTest {
     }
 
     private static void deliver(NotificationProjection projection) {
-        projection.on(new LowBalanceWarned(TENANT, usd(1_000), usd(2_000), T0), new GlobalSequenceTrackingToken(11));
+        projection.on(new LowBalanceWarned(TENANT, usd(1_000), usd(2_000), T0), 11);
         projection.on(new FundsAdded(TENANT, "tr-m", usd(5_000), T0, T0.plus(Duration.ofDays(365)), "inv", FundingSource.MANUAL,
-                null, usd(6_000)), new GlobalSequenceTrackingToken(12));
-        projection.on(new RechargeFailed(TENANT, "rc-1", 1, "PAYMENT_DECLINED", T0.plusSeconds(60), T0), new GlobalSequenceTrackingToken(13));
+                null, usd(6_000)), 12);
+        projection.on(new RechargeFailed(TENANT, "rc-1", 1, "PAYMENT_DECLINED", T0.plusSeconds(60), T0), 13);
         projection.on(new FundsAdded(TENANT, "rc-1-tranche", usd(5_000), T0, T0.plus(Duration.ofDays(365)), "rc-1-invoice",
-                FundingSource.AUTO_RECHARGE, "rc-1", usd(6_000)), new GlobalSequenceTrackingToken(14));
-        projection.on(new BalanceDepleted(TENANT, T0), new GlobalSequenceTrackingToken(15));
-        projection.on(new TrancheExpiringSoon(TENANT, "tr-m", usd(5_000), T0.plus(Duration.ofDays(30)), T0), new GlobalSequenceTrackingToken(16));
+                FundingSource.AUTO_RECHARGE, "rc-1", usd(6_000)), 14);
+        projection.on(new BalanceDepleted(TENANT, T0), 15);
+        projection.on(new TrancheExpiringSoon(TENANT, "tr-m", usd(5_000), T0.plus(Duration.ofDays(30)), T0), 16);
     }
 
     @ParameterizedTest
@@ -76,9 +75,9 @@ class NotificationProjectionTest {
             String pool = "notified/pools/DOMESTIC/US/2026-01";
             for (int delivery = 0; delivery < 2; delivery++) {
                 projection.on(new PoolThresholdReached(TENANT, pool, PoolKind.DOMESTIC, CountryCode.of("US"), "2026-01", 80,
-                        2_400, 3_000, T0), new GlobalSequenceTrackingToken(21));
+                        2_400, 3_000, T0), 21);
                 projection.on(new PoolThresholdReached(TENANT, pool, PoolKind.DOMESTIC, CountryCode.of("US"), "2026-01", 100,
-                        3_000, 3_000, T0.plusSeconds(60)), new GlobalSequenceTrackingToken(22));
+                        3_000, 3_000, T0.plusSeconds(60)), 22);
             }
             NotificationController.Page page = controller.notifications("notified", null, null, null);
             assertThat(page.items()).extracting(NotificationController.NotificationView::type)

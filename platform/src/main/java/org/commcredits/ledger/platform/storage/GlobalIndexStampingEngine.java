@@ -1,0 +1,117 @@
+package org.commcredits.ledger.platform.storage;
+
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.SerializedMetaData;
+import org.axonframework.serialization.SerializedObject;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * Axon's JDBC engine, except that every event read by a tracking processor carries its own global index in
+ * its meta-data ({@value EventPositions#META_DATA_KEY}).
+ *
+ * <p>Why: the tracking token handed to a handler is not the event's position. A {@link GapAwareTrackingToken}
+ * holds the highest index read so far; when an event fills a gap (a transaction that took a lower index
+ * committed late), its token still names the higher index. Read models keyed by the token position then filed
+ * two events under one key (a {@code DuplicateKeyException} that stopped the ledger projection for good) or,
+ * across batches, replaced another tenant's row (issue 16). The index is read from the same row as the
+ * event, so it is exact whatever order transactions commit in, and it survives a trip through the dead-letter
+ * queue, which stores the meta-data with the event.
+ *
+ * <p>The meta-data is JSON written by the Jackson serializer ({@code {}} or {@code {"k":...}}): the key is put
+ * in front of the object's first member, which costs no parse of the meta-data per event.
+ */
+final class GlobalIndexStampingEngine extends JdbcEventStorageEngine {
+
+    private final EventSchema schema;
+
+    GlobalIndexStampingEngine(Builder builder, EventSchema schema) {
+        super(builder);
+        this.schema = schema;
+    }
+
+    @Override
+    protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
+            throws SQLException {
+        TrackedEventData<?> read = super.getTrackedEventData(resultSet, previousToken);
+        long globalIndex = resultSet.getLong(schema.globalIndexColumn());
+        @SuppressWarnings("unchecked")
+        DomainEventData<byte[]> event = (DomainEventData<byte[]>) read;
+        return new TrackedDomainEventData<>(read.trackingToken(), new Stamped(event, globalIndex));
+    }
+
+    /** Adds the key to a serialized meta-data object; anything but a JSON object is refused loudly. */
+    static byte[] stamp(byte[] metaData, long globalIndex) {
+        String member = "\"" + EventPositions.META_DATA_KEY + "\":" + globalIndex;
+        if (metaData == null || metaData.length == 0) {
+            return ("{" + member + "}").getBytes(StandardCharsets.UTF_8);
+        }
+        int open = skipSpace(metaData, 0);
+        if (open >= metaData.length || metaData[open] != '{') {
+            throw new IllegalStateException("event meta-data is not a JSON object; cannot stamp global index " + globalIndex);
+        }
+        int next = skipSpace(metaData, open + 1);
+        boolean empty = next < metaData.length && metaData[next] == '}';
+        byte[] insert = (member + (empty ? "" : ",")).getBytes(StandardCharsets.UTF_8);
+        byte[] stamped = new byte[metaData.length + insert.length];
+        System.arraycopy(metaData, 0, stamped, 0, open + 1);
+        System.arraycopy(insert, 0, stamped, open + 1, insert.length);
+        System.arraycopy(metaData, open + 1, stamped, open + 1 + insert.length, metaData.length - open - 1);
+        return stamped;
+    }
+
+    private static int skipSpace(byte[] bytes, int from) {
+        int i = from;
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The event as read, with the stamped meta-data. */
+    private record Stamped(DomainEventData<byte[]> event, long globalIndex) implements DomainEventData<byte[]> {
+
+        @Override
+        public String getType() {
+            return event.getType();
+        }
+
+        @Override
+        public String getAggregateIdentifier() {
+            return event.getAggregateIdentifier();
+        }
+
+        @Override
+        public long getSequenceNumber() {
+            return event.getSequenceNumber();
+        }
+
+        @Override
+        public String getEventIdentifier() {
+            return event.getEventIdentifier();
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return event.getTimestamp();
+        }
+
+        @Override
+        public SerializedObject<byte[]> getMetaData() {
+            return new SerializedMetaData<>(stamp(event.getMetaData().getData(), globalIndex), byte[].class);
+        }
+
+        @Override
+        public SerializedObject<byte[]> getPayload() {
+            return event.getPayload();
+        }
+    }
+}
