@@ -67,6 +67,9 @@ public final class AccessRules {
             rule(HttpMethod.GET, TENANT + "/history.csv", AUDITOR),
             rule(HttpMethod.GET, "/api/admin/projections", OPERATOR, AUDITOR),
             rule(HttpMethod.POST, "/api/admin/projections/{name}/replay", OPERATOR),
+            rule(HttpMethod.GET, "/api/admin/projections/{name}/dead-letters", OPERATOR, AUDITOR),
+            rule(HttpMethod.POST, "/api/admin/projections/{name}/dead-letters/retry", OPERATOR),
+            rule(HttpMethod.GET, "/api/admin/notifications", OPERATOR, AUDITOR),
             rule(HttpMethod.GET, "/api/test-clock", OPERATOR, AUDITOR),
             rule(HttpMethod.POST, "/api/test-clock", OPERATOR));
 

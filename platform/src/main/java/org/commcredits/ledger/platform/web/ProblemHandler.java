@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.commcredits.ledger.api.error.ErrorCode;
 import org.commcredits.ledger.api.error.LedgerException;
+import org.commcredits.ledger.platform.storage.StoreFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ProblemDetail;
@@ -44,6 +45,26 @@ public class ProblemHandler {
             return rejected(rejection);
         }
         return unexpected(failure);
+    }
+
+    /**
+     * The database is down or out of connections: a retryable {@code 503} with {@code Retry-After}, never a
+     * {@code 500}. An idempotent retry with the same key is safe whatever happened to the first attempt
+     * (docs/reliability.md).
+     */
+    static ResponseEntity<ProblemDetail> storeUnavailable(Throwable failure) {
+        log.warn("Answered 503 STORE_UNAVAILABLE: {}", rootMessage(failure));
+        return ResponseEntity.status(ErrorCode.STORE_UNAVAILABLE.status()).contentType(Problems.PROBLEM_JSON)
+                .header("Retry-After", "5")
+                .body(Problems.of(ErrorCode.STORE_UNAVAILABLE, "The ledger's database is unavailable; retry in a few seconds"));
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     @ExceptionHandler(ConcurrencyException.class)
@@ -127,6 +148,9 @@ public class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        if (StoreFailures.isUnavailable(failure)) {
+            return storeUnavailable(failure);
+        }
         log.error("Unexpected failure answered as 500", failure);
         return Problems.response(ErrorCode.INTERNAL_ERROR, "An internal error occurred; it has been logged");
     }

@@ -13,20 +13,26 @@ import java.util.OptionalLong;
 
 /**
  * Prometheus gauges per projection, read only when scraped: {@code ledger_projection_lag_events} (the event
- * store's head minus the lowest position this instance's segments have reached), {@code ledger_projection_replaying}
- * and {@code ledger_projection_error} (1 or 0). They replace Axon's per-message monitors, which cost a quarter
+ * store's head minus the lowest position this instance's segments have reached), {@code ledger_projection_replaying},
+ * {@code ledger_projection_error} (1 or 0) and {@code ledger_projection_dead_letters} (events parked). They replace Axon's per-message monitors, which cost a quarter
  * of the projections' CPU (docs/benchmarks.md); the same figures, with more detail, are in
  * {@code GET /api/admin/projections}.
  */
 @Component
 class ProjectionMetrics {
 
+    private static final long DEAD_LETTER_REFRESH_NANOS = 5_000_000_000L;
+
     private final ProjectionReplays replays;
     private final MeterRegistry meters;
+    private final ProjectionDeadLetters deadLetters;
+    private volatile Map<String, Integer> parked = Map.of();
+    private volatile long parkedReadAt;
 
-    ProjectionMetrics(ProjectionReplays replays, MeterRegistry meters) {
+    ProjectionMetrics(ProjectionReplays replays, MeterRegistry meters, ProjectionDeadLetters deadLetters) {
         this.replays = replays;
         this.meters = meters;
+        this.deadLetters = deadLetters;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -42,7 +48,24 @@ class ProjectionMetrics {
             Gauge.builder("ledger.projection.error", processor,
                             p -> p.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState) ? 1 : 0)
                     .tag("projection", name).register(meters);
+            Gauge.builder("ledger.projection.dead.letters", this, m -> m.parked(name))
+                    .description("Events the projection parked in the dead-letter queue (all instances)")
+                    .tag("projection", name).register(meters);
         }
+    }
+
+    /** One query for every projection's count, at most every 5 s however often Prometheus scrapes. */
+    private double parked(String projection) {
+        long now = System.nanoTime();
+        if (now - parkedReadAt > DEAD_LETTER_REFRESH_NANOS) {
+            try {
+                parked = deadLetters.counts();
+            } catch (RuntimeException unavailable) {
+                return Double.NaN; // the database is down: the figure is unknown, not zero
+            }
+            parkedReadAt = now;
+        }
+        return parked.getOrDefault(projection, 0);
     }
 
     private double lag(StreamingEventProcessor processor) {

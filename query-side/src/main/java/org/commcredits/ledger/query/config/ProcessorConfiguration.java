@@ -1,6 +1,13 @@
 package org.commcredits.ledger.query.config;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.axonframework.serialization.Serializer;
+import org.commcredits.ledger.platform.storage.TenantSequencingPolicy;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.beans.factory.annotation.Value;
@@ -66,6 +73,55 @@ public class ProcessorConfiguration {
     public ConfigurerModule projectionTransactions(ApplicationContext context, PlatformTransactionManager transactions,
                                                    JdbcTemplate jdbc, DataSource dataSource,
                                                    @Value("${ledger.processors.async-commit:true}") boolean asyncCommit) {
+        Set<String> projections = projectionNames(context);
+        boolean relax = asyncCommit && isPostgres(dataSource);
+        return configurer -> configurer.eventProcessing(processing -> projections.forEach(name ->
+                processing.registerTransactionManager(name, axon -> new ProjectionTransactionManager(transactions, jdbc, relax))));
+    }
+
+    /** Which events keep failing in which projection (INV-REL-03). */
+    @Bean
+    public ProjectionFailures projectionFailures() {
+        return new ProjectionFailures();
+    }
+
+    /** Registered with Axon as a Spring bean: handlers of parked events are not run again. */
+    @Bean
+    public HandlerEnhancerDefinition parkingHandlerEnhancer(ProjectionFailures projectionFailures) {
+        return new ParkingHandlerEnhancer(projectionFailures);
+    }
+
+    /**
+     * Every projection processes a tenant's events in order (one segment per tenant) and parks an event that
+     * keeps failing in Axon's JDBC dead-letter queue ({@code dead_letter_entry}), sequenced per tenant, so the
+     * other tenants keep flowing (issue 16). {@code GET /api/admin/projections} lists what is parked; {@code POST
+     * /api/admin/projections/{name}/dead-letters/retry} handles it again.
+     */
+    @Bean
+    public ConfigurerModule projectionDeadLetterQueues(ApplicationContext context, ProjectionFailures projectionFailures,
+                                                       JdbcTemplate jdbc, java.time.Clock clock, ConnectionProvider connectionProvider,
+                                                       DeadLetterSchema schema, Serializer serializer,
+                                                       @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                       PlatformTransactionManager transactions) {
+        Set<String> projections = projectionNames(context);
+        ProjectionTransactionManager letterTransactions = new ProjectionTransactionManager(transactions, jdbc, false).alwaysNew();
+        return configurer -> configurer.eventProcessing(processing -> projections.forEach(name -> processing
+                .registerSequencingPolicy(name, axon -> new TenantSequencingPolicy())
+                .registerDeadLetteringEventHandlerInvokerConfiguration(name, (axon, invoker) ->
+                        invoker.transactionManager(letterTransactions))
+                .registerDeadLetterPolicy(name, axon -> new RetryThenPark(name, projectionFailures, jdbc, clock))
+                .registerDeadLetterQueue(name, axon -> JdbcSequencedDeadLetterQueue.builder()
+                        .processingGroup(name)
+                        .connectionProvider(connectionProvider)
+                        .transactionManager(axon.getComponent(org.axonframework.common.transaction.TransactionManager.class))
+                        .schema(schema)
+                        .genericSerializer(serializer)
+                        .eventSerializer(eventSerializer)
+                        .build())));
+    }
+
+    /** The processing groups of the query side's projections: every {@code @ProcessingGroup} bean of its packages. */
+    static Set<String> projectionNames(ApplicationContext context) {
         Set<String> projections = new TreeSet<>();
         for (String bean : context.getBeanNamesForAnnotation(ProcessingGroup.class)) {
             Class<?> type = context.getType(bean);
@@ -74,9 +130,7 @@ public class ProcessorConfiguration {
                 projections.add(group.value());
             }
         }
-        boolean relax = asyncCommit && isPostgres(dataSource);
-        return configurer -> configurer.eventProcessing(processing -> projections.forEach(name ->
-                processing.registerTransactionManager(name, axon -> new ProjectionTransactionManager(transactions, jdbc, relax))));
+        return projections;
     }
 
     private static boolean isPostgres(DataSource dataSource) {

@@ -4,6 +4,7 @@ import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 
@@ -23,18 +24,42 @@ final class ProjectionTransactionManager implements TransactionManager {
     private final PlatformTransactionManager transactions;
     private final JdbcTemplate jdbc;
     private final boolean relaxCommits;
+    private final DefaultTransactionDefinition definition;
 
     ProjectionTransactionManager(PlatformTransactionManager transactions, JdbcTemplate jdbc, boolean relaxCommits) {
+        this(transactions, jdbc, relaxCommits, TransactionDefinition.PROPAGATION_REQUIRED);
+    }
+
+    private ProjectionTransactionManager(PlatformTransactionManager transactions, JdbcTemplate jdbc, boolean relaxCommits,
+                                         int propagation) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.relaxCommits = relaxCommits;
+        this.definition = new DefaultTransactionDefinition(propagation);
+    }
+
+    /**
+     * The same, but every transaction is a new one, never joined: for handling parked events again. Axon runs each
+     * dead letter in a unit of work nested in the queue's; joined, a letter whose handler failed on PostgreSQL
+     * aborted the shared transaction, and the queue could not then record that it stays parked.
+     */
+    ProjectionTransactionManager alwaysNew() {
+        return new ProjectionTransactionManager(transactions, jdbc, relaxCommits, TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
     public Transaction startTransaction() {
-        TransactionStatus status = transactions.getTransaction(new DefaultTransactionDefinition());
+        TransactionStatus status = transactions.getTransaction(definition);
         if (relaxCommits && status.isNewTransaction()) {
-            jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+            try {
+                jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+            } catch (RuntimeException failure) {
+                // The transaction is open and bound to this thread: leaving it so (as before issue 16) kept a
+                // dead connection bound after a database restart, and every later batch of the processor
+                // failed with "UnitOfWork is in an incompatible phase" until the JVM was restarted.
+                rollbackQuietly(status, failure);
+                throw failure;
+            }
         }
         return new Transaction() {
             @Override
@@ -51,5 +76,13 @@ final class ProjectionTransactionManager implements TransactionManager {
                 }
             }
         };
+    }
+
+    private void rollbackQuietly(TransactionStatus status, RuntimeException cause) {
+        try {
+            transactions.rollback(status);
+        } catch (RuntimeException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
     }
 }

@@ -71,6 +71,7 @@ public enum ErrorCode {
 
     // 503: try again later
     READ_MODEL_LAGGING(503, "The read model has not caught up yet"),
+    STORE_UNAVAILABLE(503, "The ledger's database is unavailable; retry"),
 
     // 500: never expected; answered without internals
     INTERNAL_ERROR(500, "Internal error");
