@@ -36,8 +36,14 @@ final class Api {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     Answer send(String base, String user, String method, String path, String body, String contentType, String key) {
+        return send(base, user, user, method, path, body, contentType, key);
+    }
+
+    /** With a password of the caller's choosing: the sandbox users' password is their name, anything else is wrong. */
+    Answer send(String base, String user, String password, String method, String path, String body, String contentType,
+                String key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                         .getBytes(StandardCharsets.UTF_8)));
         if (key != null) {
             request.header("Idempotency-Key", key);

@@ -67,7 +67,7 @@ final class Checks {
      * no tranche twice, credits minus debits equal to the balance, which is never negative, and the ledger's
      * and every read model's verification consistent.
      */
-    void verifyTenants(String queries, List<String> tenants, Workload workload, List<String> violations) {
+    void verifyTenants(String queries, List<String> tenants, Workload workload, List<String> violations) throws Exception {
         for (String tenant : tenants) {
             List<JsonNode> entries = ledger(queries, tenant);
             long credits = 0;
@@ -75,6 +75,12 @@ final class Checks {
             int fundings = 0;
             Set<String> tranches = new HashSet<>();
             Set<String> charged = new HashSet<>();
+            java.util.Map<String, Long> completedCharges = new java.util.HashMap<>();
+            for (Workload.Call call : workload.calls) {
+                if (call.tenant.equals(tenant) && call.finalCompletion != null) {
+                    completedCharges.put(call.callId, cents(Api.JSON.readTree(call.finalCompletion).get("chargedAmount").asText()));
+                }
+            }
             for (JsonNode entry : entries) {
                 long amount = cents(entry.get("amount").asText());
                 switch (entry.get("type").asText()) {
@@ -87,8 +93,17 @@ final class Checks {
                     }
                     case "FUNDS_CONSUMED", "TRANCHE_EXPIRED" -> {
                         debits += amount;
-                        if (entry.get("type").asText().equals("FUNDS_CONSUMED") && !charged.add(entry.get("reference").asText())) {
-                            violations.add(tenant + ": call " + entry.get("reference").asText() + " charged twice");
+                        if (entry.get("type").asText().equals("FUNDS_CONSUMED")) {
+                            String call = entry.get("reference").asText();
+                            if (!charged.add(call)) {
+                                violations.add(tenant + ": call " + call + " charged twice");
+                            }
+                            Long answered = completedCharges.get(call);
+                            if (answered == null) {
+                                violations.add(tenant + ": credits consumed by " + call + ", a call no client saw completed");
+                            } else if (amount > answered) {
+                                violations.add(tenant + ": call " + call + " consumed " + amount + " but was answered as charged " + answered);
+                            }
                         }
                     }
                     default -> { }

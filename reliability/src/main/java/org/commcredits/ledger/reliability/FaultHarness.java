@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * The fault harness of issue 16 (docs/reliability.md). {@code --short} (the version {@code mvn verify} runs):
  * kill -9 three times, two command sides, a 8 s database outage. {@code --full} (reliability/run.sh): longer
- * loads, plus a restart of the PostgreSQL server and a query side killed in the middle of a replay batch.
+ * loads, plus a restart of the PostgreSQL server, a query side killed in the middle of a replay batch and the call
+ * path's p99 under a password-guessing attack.
  * {@code --rounds N} repeats the whole set. Prints one line of figures per scenario; exits 1 on any violation.
  */
 public final class FaultHarness {
@@ -51,6 +52,7 @@ public final class FaultHarness {
         if (full) {
             results.add(report(scenarios.databaseOutage(true, 0)));
             results.add(report(scenarios.queryKilled(6_000)));
+            results.add(report(scenarios.underAttack(20_000)));
         }
         return results;
     }

@@ -164,8 +164,96 @@ final class Scenarios {
         }
     }
 
+    /**
+     * Under attack it keeps serving (issue 16 part 4): the call path's p99 (authorise then complete, two clients)
+     * is measured alone, then while 8 threads send wrong passwords, for user names that exist and ones that do not;
+     * with the attack it must stay within 2x of its value without, and no request may be answered 5xx.
+     */
+    Result underAttack(long phaseMillis) throws Exception {
+        long started = System.nanoTime();
+        String run = run("attack");
+        List<String> violations = new ArrayList<>();
+        try (Database db = Database.create("attack"); LedgerProcess app = process(LedgerProcess.Kind.STANDALONE, run, db).start()) {
+            List<String> tenants = checks.setUp(app.base(), repo, run, 2);
+            Workload workload = new Workload(api, tenants, thread -> app.base(), run);
+            callLatencies(workload, app.base(), tenants, phaseMillis / 2, violations); // warm-up, not counted
+            double alone = p99(callLatencies(workload, app.base(), tenants, phaseMillis, violations));
+            java.util.concurrent.atomic.AtomicBoolean attacking = new java.util.concurrent.atomic.AtomicBoolean(true);
+            java.util.concurrent.atomic.AtomicLong attempts = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong throttled = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.ExecutorService attackers = java.util.concurrent.Executors.newFixedThreadPool(8);
+            for (int a = 0; a < 8; a++) {
+                String name = a % 2 == 0 ? "billing_admin" : "nobody-" + a;
+                attackers.submit(() -> {
+                    while (attacking.get()) {
+                        Api.Answer answer = api.send(app.base(), name, "wrong-password", "GET",
+                                "/api/tenants/" + tenants.get(0) + "/balance", null, null, null);
+                        attempts.incrementAndGet();
+                        if (answer.status() == 429) {
+                            throttled.incrementAndGet();
+                        } else if (answer.status() >= 500) {
+                            violations.add("an attacker's request was answered " + answer.status() + ": " + answer.body());
+                        }
+                    }
+                });
+            }
+            LedgerProcess.sleep(2_000);
+            double attacked = p99(callLatencies(workload, app.base(), tenants, phaseMillis, violations));
+            attacking.set(false);
+            attackers.shutdown();
+            attackers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            if (attacked > 2 * alone) {
+                violations.add(String.format(java.util.Locale.ROOT,
+                        "p99 of the call path %.1f ms under attack, more than 2x the %.1f ms without", attacked, alone));
+            }
+            System.out.printf(java.util.Locale.ROOT, "under attack: p99 authorise+complete %.1f ms alone, %.1f ms with 8 threads "
+                    + "sending wrong passwords (%d attempts, %d answered 429)%n", alone, attacked, attempts.get(), throttled.get());
+            return finish(String.format(java.util.Locale.ROOT, "attack p99 %.0f->%.0f ms", alone, attacked), run, app.base(),
+                    app.base(), tenants, workload, 0, started, violations);
+        }
+    }
+
+    /** Milliseconds of each authorise + complete pair that two client threads send one after the other. */
+    private List<Double> callLatencies(Workload workload, String base, List<String> tenants, long millis, List<String> violations)
+            throws InterruptedException {
+        List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        long until = System.nanoTime() + millis * 1_000_000;
+        Thread[] clients = new Thread[2];
+        for (int c = 0; c < clients.length; c++) {
+            int client = c;
+            clients[c] = new Thread(() -> {
+                int n = 0;
+                while (System.nanoTime() < until) {
+                    Workload.Call call = new Workload.Call(tenants.get(client % tenants.size()),
+                            "p-" + client + "-" + System.nanoTime() + "-" + n++, 60);
+                    long start = System.nanoTime();
+                    call.authorized = workload.authorize(base, call);
+                    if (call.allowed()) {
+                        call.completed = workload.complete(base, call);
+                    }
+                    latencies.add((System.nanoTime() - start) / 1e6);
+                    workload.calls.add(call);
+                    if (call.authorized.status() >= 500 || call.completed != null && call.completed.status() >= 500) {
+                        violations.add("a call was answered 5xx under attack: " + call.authorized.body());
+                    }
+                }
+            });
+            clients[c].start();
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
+        return latencies;
+    }
+
+    private static double p99(List<Double> latencies) {
+        List<Double> sorted = new ArrayList<>(latencies);
+        java.util.Collections.sort(sorted);
+        return sorted.isEmpty() ? 0 : sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
+    }
+
     private Result finish(String scenario, String run, String commands, String queries, List<String> tenants, Workload workload,
-                          double recovery, long started, List<String> violations) {
+                          double recovery, long started, List<String> violations) throws Exception {
         long[] lostAndDoubled = workload.resendAll(commands);
         if (checks.awaitCaughtUp(queries, 30) < 0) {
             violations.add("projections not RUNNING with lag 0 within 30 s after the requests were sent again");

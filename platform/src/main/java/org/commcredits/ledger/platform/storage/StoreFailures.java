@@ -3,6 +3,7 @@ package org.commcredits.ledger.platform.storage;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -32,11 +33,24 @@ public final class StoreFailures {
                     || cause instanceof SocketException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && connectionState(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && (connectionState(sql.getSQLState()) || closedByPool(sql))) {
+                return true;
+            }
+            // A rollback that fails after the connection died hides the outage that made the command fail.
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && rollback.getApplicationException() != failure && isUnavailable(rollback.getApplicationException())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * HikariCP answers a connection it has already evicted as broken with a state-less "Connection is closed"
+     * (its {@code ClosedConnection} proxy); the pool closes connections only when they failed or on shutdown.
+     */
+    private static boolean closedByPool(SQLException sql) {
+        return sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage());
     }
 
     /**

@@ -7,6 +7,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -25,6 +26,23 @@ class StoreFailuresTest {
         assertThat(StoreFailures.isUnavailable(new CommandExecutionException("wrapped", new RuntimeException(
                 new SQLException("An I/O error occurred while sending to the backend.", "08006"))))).isTrue();
         assertThat(StoreFailures.isUnavailable(new SQLException("the database system is starting up", "57P03"))).isTrue();
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a rollback that fails on a dead connection is an outage, not a 500 (seen in the fault harness)")
+    void failedRollbackAfterAnOutageIsUnavailable() {
+        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        assertThat(StoreFailures.isUnavailable(rollbackFailed)).isTrue();
+        TransactionSystemException hidingTheOutage = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("rollback refused", "XX000"));
+        hidingTheOutage.initApplicationException(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        assertThat(StoreFailures.isUnavailable(hidingTheOutage)).isTrue();
+        TransactionSystemException hidingADefect = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("rollback refused", "XX000"));
+        hidingADefect.initApplicationException(new IllegalStateException("a bug"));
+        assertThat(StoreFailures.isUnavailable(hidingADefect)).isFalse();
+        assertThat(StoreFailures.isUnavailable(new SQLException("Connection is closed", "42000"))).isFalse();
     }
 
     @Test
