@@ -15,6 +15,11 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +86,86 @@ class CachingPasswordAuthenticationProviderTest {
                 .as("the third failure, although a success came between").isInstanceOf(BadCredentialsException.class);
         assertThatThrownBy(() -> provider.authenticate(basic("alice", "guess", "10.0.0.5")))
                 .isInstanceOf(AuthenticationThrottledException.class);
+    }
+
+    @Test
+    @DisplayName("INV-SEC-01 INV-SEC-03 every attempt runs exactly one password check, an unknown name too; a refused one runs none")
+    void oneCheckPerAttemptAndNoneWhenRefused() {
+        AtomicInteger checks = new AtomicInteger();
+        PasswordEncoder counting = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return ENCODER.encode(raw);
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                checks.incrementAndGet();
+                return ENCODER.matches(raw, encoded);
+            }
+        };
+        CachingPasswordAuthenticationProvider provider = new CachingPasswordAuthenticationProvider(
+                Map.of("alice", user("alice", "{noop}right")), counting,
+                new ThrottleProperties(true, 2, Duration.ofHours(1), 100, Duration.ofHours(1), Duration.ofDays(7), 1000), now::get);
+        provider.authenticate(basic("alice", "right", "10.0.0.2"));
+        provider.authenticate(basic("alice", "right", "10.0.0.2"));
+        assertThat(checks).as("a verified credential is checked once, then answered from the success cache").hasValue(1);
+        assertThatThrownBy(() -> provider.authenticate(basic("mallory", "guess", "10.0.0.1"))).isInstanceOf(BadCredentialsException.class);
+        assertThat(checks).as("an unknown name is checked against the dummy hash").hasValue(2);
+        assertThatThrownBy(() -> provider.authenticate(basic("alice", "guess", "10.0.0.1"))).isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> provider.authenticate(basic("alice", "guess", "10.0.0.1"))).isInstanceOf(BadCredentialsException.class);
+        assertThat(checks).hasValue(4);
+        for (int refused = 0; refused < 10; refused++) {
+            assertThatThrownBy(() -> provider.authenticate(basic("alice", "guess", "10.0.0.1")))
+                    .isInstanceOf(AuthenticationThrottledException.class);
+        }
+        assertThat(checks).as("a refused attempt costs no password check").hasValue(4);
+    }
+
+    @Test
+    @DisplayName("INV-SEC-01 eight concurrent guessers never run more password checks than the name has tokens")
+    void concurrentGuessersShareTheTokens() throws Exception {
+        AtomicInteger checks = new AtomicInteger();
+        PasswordEncoder slow = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return ENCODER.encode(raw);
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                checks.incrementAndGet();
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                return false;
+            }
+        };
+        CachingPasswordAuthenticationProvider provider = new CachingPasswordAuthenticationProvider(
+                Map.of("alice", user("alice", "{noop}right")), slow,
+                new ThrottleProperties(true, 3, Duration.ofHours(1), 100, Duration.ofHours(1), Duration.ofDays(7), 1000), now::get);
+        ExecutorService guessers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> attempts = new ArrayList<>();
+            for (int attempt = 0; attempt < 40; attempt++) {
+                String address = "10.0.1." + (attempt % 8);
+                attempts.add(guessers.submit(() -> {
+                    try {
+                        provider.authenticate(basic("alice", "guess", address));
+                    } catch (BadCredentialsException | AuthenticationThrottledException expected) {
+                        // both are answers
+                    }
+                }));
+            }
+            for (Future<?> attempt : attempts) {
+                attempt.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            guessers.shutdownNow();
+        }
+        assertThat(checks).as("40 concurrent guesses from 8 addresses at a name with 3 tokens").hasValue(3);
     }
 
     @Test
