@@ -26,8 +26,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * OAuth2 bearer JWT with a locally signed token: roles and tenant come from claims, a bad signature or an
- * expired token is 401, and the role rules apply to token principals exactly as to Basic ones.
+ * OAuth2 bearer JWT with a locally signed token: roles and tenant come from claims, a bad signature, an
+ * expired token or one without an expiry is 401, and the role rules apply to token principals exactly as to Basic ones.
  */
 class BearerTokenTest {
 
@@ -60,13 +60,22 @@ class BearerTokenTest {
                     .as("signed by another key").isEqualTo(401);
             assertThat(get(port, "/api/tenants/contoso/balance", token(keys, "late", List.of("AUDITOR"), null, -120)))
                     .as("expired").isEqualTo(401);
+            String forever = token(keys, "forever", List.of("AUDITOR"), null, null);
+            assertThat(get(port, "/api/tenants/contoso/balance", forever)).as("INV-SEC-04 a token without exp").isEqualTo(401);
+            HttpResponse<String> refused = send(port, "/api/tenants/contoso/balance", forever);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/problem+json"));
+            assertThat(refused.body()).contains("\"code\":\"UNAUTHENTICATED\"");
             assertThat(get(port, "/api/tenants/contoso/balance", "not-a-jwt")).isEqualTo(401);
         }
     }
 
-    private static String token(KeyPair keys, String subject, List<String> roles, String tenant, long validSeconds) throws Exception {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).claim("roles", roles)
-                .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + validSeconds * 1000));
+    /** A signed token; {@code validSeconds} null leaves out {@code exp}. */
+    private static String token(KeyPair keys, String subject, List<String> roles, String tenant, Integer validSeconds) throws Exception {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).claim("roles", roles).issueTime(new Date());
+        if (validSeconds != null) {
+            claims.expirationTime(new Date(System.currentTimeMillis() + validSeconds * 1000L));
+        }
         if (tenant != null) {
             claims.claim("tenant", tenant);
         }
@@ -76,8 +85,12 @@ class BearerTokenTest {
     }
 
     private static int get(int port, String path, String bearer) throws Exception {
+        return send(port, path, bearer).statusCode();
+    }
+
+    private static HttpResponse<String> send(int port, String path, String bearer) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + bearer).GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -23,6 +23,10 @@ import java.util.Set;
 /** Turns a validated bearer token into a {@link LedgerPrincipal}: subject, roles claim, tenant claim. */
 final class JwtPrincipals {
 
+    private static final OAuth2TokenValidator<Jwt> EXPIRY_REQUIRED = jwt -> jwt.getExpiresAt() != null
+            ? OAuth2TokenValidatorResult.success()
+            : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the token has no expiry (exp)", null));
+
     private JwtPrincipals() {
     }
 
@@ -39,10 +43,13 @@ final class JwtPrincipals {
             decoder = (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(properties.issuerUri());
             defaults = JwtValidators.createDefaultWithIssuer(properties.issuerUri());
         }
+        // Spring's timestamp validator checks exp only when the token has one; a token without exp would be
+        // valid for ever, so it is refused (INV-SEC-04).
+        OAuth2TokenValidator<Jwt> expiring = new DelegatingOAuth2TokenValidator<>(defaults, EXPIRY_REQUIRED);
         if (properties.audience() != null && !properties.audience().isBlank()) {
-            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(defaults, audience(properties.audience())));
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiring, audience(properties.audience())));
         } else {
-            decoder.setJwtValidator(defaults);
+            decoder.setJwtValidator(expiring);
         }
         return decoder;
     }

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -29,7 +30,7 @@ import java.util.Map;
  * API documentation are public.
  */
 @Configuration
-@EnableConfigurationProperties({SecurityProperties.class, JwtProperties.class})
+@EnableConfigurationProperties({SecurityProperties.class, JwtProperties.class, ThrottleProperties.class})
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -41,7 +42,7 @@ public class SecurityConfiguration {
 
     @Bean
     public CachingPasswordAuthenticationProvider ledgerAuthenticationProvider(
-            SecurityProperties properties, PasswordEncoder encoder,
+            SecurityProperties properties, ThrottleProperties throttle, PasswordEncoder encoder,
             @Value("${ledger.sandbox.enabled:false}") boolean sandbox) {
         Map<String, LedgerUser> users = new LinkedHashMap<>();
         if (sandbox) {
@@ -56,7 +57,14 @@ public class SecurityConfiguration {
             users.put(user.name(), new LedgerUser(user.name(), user.password(), user.roles(), user.tenant()));
         }
         log.info("{} principals configured for HTTP Basic{}", users.size(), sandbox ? " (sandbox users included)" : "");
-        return new CachingPasswordAuthenticationProvider(users, encoder);
+        if (throttle.enabled()) {
+            log.info("Failed authentication throttled: {} per user name then 1 per {}, {} per client address then 1 per {}",
+                    throttle.nameCapacity(), throttle.nameRefillInterval(), throttle.addressCapacity(),
+                    throttle.addressRefillInterval());
+        } else {
+            log.warn("Failed authentication is not throttled (ledger.security.throttle.enabled=false)");
+        }
+        return new CachingPasswordAuthenticationProvider(users, encoder, throttle);
     }
 
     /**
@@ -82,6 +90,10 @@ public class SecurityConfiguration {
                         Problems.write(response, mapper, ErrorCode.UNAUTHENTICATED, "The bearer token is missing, invalid or expired");
                     }));
         }
+        // This chain's authentication manager gets no parent. Spring otherwise hands it the global manager,
+        // which holds this same provider (the only AuthenticationProvider bean) and asks it again after every
+        // failure: each wrong password cost two bcrypt checks and counted twice against the throttle.
+        http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
         // Stateless API: no sessions, no login page to return to, no logout; each filter left out is one less
         // step on every call-path request (docs/benchmarks.md).
         http.csrf(csrf -> csrf.disable())
@@ -90,6 +102,14 @@ public class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .authenticationProvider(provider)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> {
+                    if (failure instanceof AuthenticationThrottledException throttled) {
+                        // 429, not 401: the client should wait, not ask its user for another password.
+                        response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+                        Problems.write(response, mapper, ErrorCode.AUTHENTICATION_THROTTLED,
+                                "Too many failed authentications for this user name or client address; retry after "
+                                        + throttled.retryAfterSeconds() + " s");
+                        return;
+                    }
                     response.setHeader("WWW-Authenticate", "Basic realm=\"ledger\"");
                     Problems.write(response, mapper, ErrorCode.UNAUTHENTICATED, "Authentication required");
                 }))

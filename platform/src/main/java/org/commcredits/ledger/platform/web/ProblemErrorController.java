@@ -20,7 +20,11 @@ public class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int code = status instanceof Integer value ? value : 500;
+        if (!(status instanceof Integer code)) {
+            // Asked for directly (GET /error), not forwarded by the container after a failure: there is no
+            // error to report, and no such resource (INV-SEC-05).
+            return Problems.response(ErrorCode.NOT_FOUND, "No such path");
+        }
         return Problems.response(byStatus(code), null);
     }
 
@@ -34,6 +38,7 @@ public class ProblemErrorController implements ErrorController {
             case 406 -> ErrorCode.NOT_ACCEPTABLE;
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> ErrorCode.AUTHENTICATION_THROTTLED;
             default -> status >= 400 && status < 500 ? ErrorCode.INVALID_REQUEST : ErrorCode.INTERNAL_ERROR;
         };
     }

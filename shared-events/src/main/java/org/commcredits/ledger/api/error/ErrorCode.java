@@ -69,6 +69,9 @@ public enum ErrorCode {
     REPLAY_IN_PROGRESS(409, "A replay of this projection is already running"),
     CONCURRENT_MODIFICATION(409, "The resource was changed concurrently; retry"),
 
+    // 429: too many failed authentications from this name or address (docs/security.md)
+    AUTHENTICATION_THROTTLED(429, "Too many failed authentications; retry later"),
+
     // 503: try again later
     READ_MODEL_LAGGING(503, "The read model has not caught up yet"),
     STORE_UNAVAILABLE(503, "The ledger's database is unavailable; retry"),
