@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "ledger.app-defaults.sandbox=true", "ledger.app-defaults.port=0", "ledger.app-defaults.db-url=unused",
         "ledger.app-defaults.db-user=sa", "logging.level.root=WARN",
         "ledger.security.throttle.name-capacity=3", "ledger.security.throttle.name-refill-interval=10m",
-        "ledger.security.throttle.address-capacity=12", "ledger.security.throttle.address-refill-interval=10m"})
+        "ledger.security.throttle.address-capacity=12", "ledger.security.throttle.address-refill-interval=10m",
+        "ledger.security.throttle.refusal-delay=300ms"})
 class UnderAttackTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,8 +64,11 @@ class UnderAttackTest {
             Answer wrong = send(attacker, "telephony", "guess-" + attempt, "/api/tenants/contoso/usage");
             assertThat(wrong.status).as("wrong password %d of the name's 3", attempt).isEqualTo(401);
         }
+        long refusedAt = System.nanoTime();
         Answer throttled = send(attacker, "telephony", "guess-4", "/api/tenants/contoso/usage");
         assertThat(throttled.status).as("the 4th failure of the name is not even checked").isEqualTo(429);
+        assertThat((System.nanoTime() - refusedAt) / 1_000_000).as("a refusal is held back (the tarpit), 300 ms here")
+                .isGreaterThanOrEqualTo(300);
         assertThat(throttled.header("content-type")).startsWith("application/problem+json");
         assertThat(throttled.json().get("code").asText()).isEqualTo("AUTHENTICATION_THROTTLED");
         assertThat(throttled.json().get("status").asInt()).isEqualTo(429);

@@ -26,6 +26,15 @@ public final class FaultHarness {
                 rounds = Integer.parseInt(args[i + 1]);
             }
         }
+        if (List.of(args).contains("--attack-only")) {
+            Path repo = Path.of(System.getProperty("reliability.repo", ".")).toAbsolutePath().normalize();
+            Path logs = repo.resolve("reliability/target/harness-logs");
+            Files.createDirectories(logs);
+            Scenarios.Result result = report(new Scenarios(repo, System.getProperty("reliability.version", "0.1.0-SNAPSHOT"), logs)
+                    .underAttack(20_000));
+            result.violations().forEach(violation -> System.out.println("VIOLATION " + result.scenario() + ": " + violation));
+            System.exit(result.passed() ? 0 : 1);
+        }
         Path repo = Path.of(System.getProperty("reliability.repo", ".")).toAbsolutePath().normalize();
         String version = System.getProperty("reliability.version", "0.1.0-SNAPSHOT");
         List<Scenarios.Result> results = new ArrayList<>();

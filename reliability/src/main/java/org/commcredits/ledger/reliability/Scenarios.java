@@ -178,6 +178,9 @@ final class Scenarios {
             Workload workload = new Workload(api, tenants, thread -> app.base(), run);
             callLatencies(workload, app.base(), tenants, phaseMillis / 2, violations); // warm-up, not counted
             double alone = p99(callLatencies(workload, app.base(), tenants, phaseMillis, violations));
+            for (String user : List.of("finance_reader", "auditor", "operator", "billing_admin")) {
+                api.get(app.base(), user, "/api/admin/projections"); // the people at work signed in before the attack began
+            }
             java.util.concurrent.atomic.AtomicBoolean attacking = new java.util.concurrent.atomic.AtomicBoolean(true);
             java.util.concurrent.atomic.AtomicLong attempts = new java.util.concurrent.atomic.AtomicLong();
             java.util.concurrent.atomic.AtomicLong throttled = new java.util.concurrent.atomic.AtomicLong();

@@ -78,7 +78,8 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain apiSecurity(HttpSecurity http, CachingPasswordAuthenticationProvider provider,
-                                           ObjectMapper mapper, JwtProperties jwt) throws Exception {
+                                           ObjectMapper mapper, JwtProperties jwt, ThrottleProperties throttle) throws Exception {
+        RefusalDelay tarpit = new RefusalDelay(throttle.refusalDelay(), throttle.maxDelayedRefusals());
         if (jwt.enabled()) {
             log.info("OAuth2 bearer tokens accepted (roles from claim '{}', tenant from claim '{}')",
                     jwt.rolesClaim(), jwt.tenantClaim());
@@ -104,6 +105,7 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> {
                     if (failure instanceof AuthenticationThrottledException throttled) {
                         // 429, not 401: the client should wait, not ask its user for another password.
+                        tarpit.hold();
                         response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
                         Problems.write(response, mapper, ErrorCode.AUTHENTICATION_THROTTLED,
                                 "Too many failed authentications for this user name or client address; retry after "

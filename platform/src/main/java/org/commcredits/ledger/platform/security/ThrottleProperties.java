@@ -13,6 +13,8 @@ import java.time.Duration;
  *
  * @param knownPairMemory how long an address and name pair is remembered after a successful check
  * @param maxKeys         names, addresses and pairs kept in memory each (least used dropped first)
+ * @param refusalDelay    how long a 429 is held back before it is sent (a tarpit for guessing clients)
+ * @param maxDelayedRefusals how many 429s may wait at once; past that they are sent at once
  */
 @ConfigurationProperties("ledger.security.throttle")
 public record ThrottleProperties(@DefaultValue("true") boolean enabled,
@@ -21,5 +23,7 @@ public record ThrottleProperties(@DefaultValue("true") boolean enabled,
                                  @DefaultValue("30") int addressCapacity,
                                  @DefaultValue("2s") Duration addressRefillInterval,
                                  @DefaultValue("7d") Duration knownPairMemory,
-                                 @DefaultValue("100000") long maxKeys) {
+                                 @DefaultValue("100000") long maxKeys,
+                                 @DefaultValue("1s") Duration refusalDelay,
+                                 @DefaultValue("32") int maxDelayedRefusals) {
 }

@@ -35,7 +35,7 @@ class CachingPasswordAuthenticationProviderTest {
     @DisplayName("INV-SEC-03 an unknown name takes as long as a known name with a wrong password")
     void unknownNamesTakeAsLongAsWrongPasswords() {
         CachingPasswordAuthenticationProvider provider = provider(Map.of("alice", user("alice", ENCODER.encode("right"))),
-                new ThrottleProperties(false, 3, Duration.ofHours(1), 12, Duration.ofHours(1), Duration.ofDays(7), 1000));
+                new ThrottleProperties(false, 3, Duration.ofHours(1), 12, Duration.ofHours(1), Duration.ofDays(7), 1000, Duration.ZERO, 0));
         for (int warmUp = 0; warmUp < 3; warmUp++) {
             failureNanos(provider, "alice");
             failureNanos(provider, "nobody");
@@ -57,7 +57,7 @@ class CachingPasswordAuthenticationProviderTest {
     @DisplayName("INV-SEC-01 INV-SEC-02 a name is throttled for new addresses, but an address that authenticated as it before keeps its own limit")
     void knownAddressKeepsWorking() {
         CachingPasswordAuthenticationProvider provider = provider(Map.of("alice", user("alice", "{noop}right")),
-                new ThrottleProperties(true, 3, Duration.ofHours(1), 100, Duration.ofHours(1), Duration.ofDays(7), 1000));
+                new ThrottleProperties(true, 3, Duration.ofHours(1), 100, Duration.ofHours(1), Duration.ofDays(7), 1000, Duration.ZERO, 0));
         assertThat(provider.authenticate(basic("alice", "right", "10.0.0.1")).isAuthenticated()).isTrue();
         for (int attempt = 0; attempt < 3; attempt++) {
             assertThatThrownBy(() -> provider.authenticate(basic("alice", "guess", "10.0.0.66")))
@@ -78,7 +78,7 @@ class CachingPasswordAuthenticationProviderTest {
     @DisplayName("INV-SEC-01 a correct password gives its token back: only failures count")
     void successesDoNotCount() {
         CachingPasswordAuthenticationProvider provider = provider(Map.of("alice", user("alice", "{noop}right")),
-                new ThrottleProperties(true, 3, Duration.ofHours(1), 100, Duration.ofHours(1), Duration.ofDays(7), 1000));
+                new ThrottleProperties(true, 3, Duration.ofHours(1), 100, Duration.ofHours(1), Duration.ofDays(7), 1000, Duration.ZERO, 0));
         assertThatThrownBy(() -> provider.authenticate(basic("alice", "guess", "10.0.0.9"))).isInstanceOf(BadCredentialsException.class);
         assertThatThrownBy(() -> provider.authenticate(basic("alice", "guess", "10.0.0.8"))).isInstanceOf(BadCredentialsException.class);
         provider.authenticate(basic("alice", "right", "10.0.0.7"));
@@ -106,7 +106,7 @@ class CachingPasswordAuthenticationProviderTest {
         };
         CachingPasswordAuthenticationProvider provider = new CachingPasswordAuthenticationProvider(
                 Map.of("alice", user("alice", "{noop}right")), counting,
-                new ThrottleProperties(true, 2, Duration.ofHours(1), 100, Duration.ofHours(1), Duration.ofDays(7), 1000), now::get);
+                new ThrottleProperties(true, 2, Duration.ofHours(1), 100, Duration.ofHours(1), Duration.ofDays(7), 1000, Duration.ZERO, 0), now::get);
         provider.authenticate(basic("alice", "right", "10.0.0.2"));
         provider.authenticate(basic("alice", "right", "10.0.0.2"));
         assertThat(checks).as("a verified credential is checked once, then answered from the success cache").hasValue(1);
@@ -145,7 +145,7 @@ class CachingPasswordAuthenticationProviderTest {
         };
         CachingPasswordAuthenticationProvider provider = new CachingPasswordAuthenticationProvider(
                 Map.of("alice", user("alice", "{noop}right")), slow,
-                new ThrottleProperties(true, 3, Duration.ofHours(1), 100, Duration.ofHours(1), Duration.ofDays(7), 1000), now::get);
+                new ThrottleProperties(true, 3, Duration.ofHours(1), 100, Duration.ofHours(1), Duration.ofDays(7), 1000, Duration.ZERO, 0), now::get);
         ExecutorService guessers = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> attempts = new ArrayList<>();
@@ -172,7 +172,7 @@ class CachingPasswordAuthenticationProviderTest {
     @DisplayName("INV-SEC-01 with the throttle switched off nothing is throttled")
     void switchedOff() {
         CachingPasswordAuthenticationProvider provider = provider(Map.of("alice", user("alice", "{noop}right")),
-                new ThrottleProperties(false, 1, Duration.ofHours(1), 1, Duration.ofHours(1), Duration.ofDays(7), 1000));
+                new ThrottleProperties(false, 1, Duration.ofHours(1), 1, Duration.ofHours(1), Duration.ofDays(7), 1000, Duration.ZERO, 0));
         for (int attempt = 0; attempt < 5; attempt++) {
             assertThatThrownBy(() -> provider.authenticate(basic("alice", "guess", "10.0.0.1")))
                     .isInstanceOf(BadCredentialsException.class);
