@@ -81,6 +81,10 @@ public class ProblemHandler {
             if (cause instanceof LedgerException rejection) {
                 return rejected(rejection);
             }
+            var brokenRule = JsonRules.broken(cause); // INV-IN-02: duplicate field, too deep, a second document
+            if (brokenRule.isPresent()) {
+                return Problems.response(ErrorCode.INVALID_REQUEST, brokenRule.get());
+            }
             if (cause instanceof UnrecognizedPropertyException unknown) {
                 return Problems.response(ErrorCode.INVALID_REQUEST, "Unknown field '" + unknown.getPropertyName() + "'");
             }
