@@ -14,6 +14,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.lang.reflect.Type;
 
 /**
@@ -46,8 +48,8 @@ public class WellFormedJsonBodies extends RequestBodyAdviceAdapter {
     public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
                                            Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
         byte[] body = input.getBody().readAllBytes();
-        check(body);
         HttpHeaders headers = input.getHeaders();
+        check(body, headers.getContentType() == null ? null : headers.getContentType().getCharset());
         return new HttpInputMessage() {
             @Override
             public InputStream getBody() {
@@ -72,7 +74,18 @@ public class WellFormedJsonBodies extends RequestBodyAdviceAdapter {
 
     /** Throws the parser's exception (a {@link JsonRules} case or a syntax error) when the document breaks a rule. */
     void check(byte[] body) throws IOException {
-        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+        check(body, null);
+    }
+
+    /**
+     * As {@link #check(byte[])}, reading the bytes in {@code charset} when the request names one that is not a
+     * UTF (Spring's converter does the same; otherwise the parser detects UTF-8, -16 or -32 itself).
+     */
+    void check(byte[] body, Charset charset) throws IOException {
+        boolean named = charset != null && !charset.name().startsWith("UTF");
+        try (JsonParser parser = named
+                ? mapper.getFactory().createParser(new InputStreamReader(new ByteArrayInputStream(body), charset))
+                : mapper.getFactory().createParser(body)) {
             parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             if (parser.nextToken() == null) {
                 return; // no document at all: binding answers "body required" as it always has

@@ -85,4 +85,14 @@ class WellFormedJsonBodiesTest {
         assertThat(catchThrowable(() -> HTTP_MAPPER.readTree("[".repeat(65) + "]".repeat(65))))
                 .hasMessageContaining("nesting depth");
     }
+
+    @Test
+    @DisplayName("INV-IN-02: a body in the charset its Content-Type names is read in that charset, as binding reads it")
+    void canReadABodyInTheCharsetItNames() {
+        byte[] latin1 = "{\"destination\":\"Zürich\"}".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatCode(() -> BODIES.check(latin1, StandardCharsets.ISO_8859_1)).doesNotThrowAnyException();
+        assertThat(catchThrowable(() -> BODIES.check(latin1, null))).as("not UTF-8").isNotNull();
+        byte[] twice = "{\"a\":\"é\",\"a\":1}".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(catchThrowable(() -> BODIES.check(twice, StandardCharsets.ISO_8859_1))).hasMessageStartingWith("Duplicate field");
+    }
 }
