@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * INV-API-09 for the one non-JSON command path: a hostile rate-card upload is rejected whole with a 4xx
- * problem (never a 5xx) and stores no rate-card event.
+ * problem (never a 5xx) and stores no rate-card event. Dates and prefixes as INV-IN-01 reads them are valid;
+ * their impossible or out-of-range forms are among the hostile rows.
  */
 class HostileRateCardTest extends LedgerOnPostgres {
 
@@ -39,6 +40,10 @@ class HostileRateCardTest extends LedgerOnPostgres {
         bodies.put("enormous rate", HEADER + "44,UK,99999999999999999999,0.0000,USD,2026-01-01T00:00:00Z\n");
         bodies.put("unknown currency", HEADER + "44,UK,0.0200,0.0000,XYZ,2026-01-01T00:00:00Z\n");
         bodies.put("bad instant", HEADER + "44,UK,0.0200,0.0000,USD,yesterday\n");
+        bodies.put("impossible date", HEADER + "44,UK,0.0200,0.0000,USD,2026-02-30\n");
+        bodies.put("date before 2000", HEADER + "44,UK,0.0200,0.0000,USD,1999-12-31\n");
+        bodies.put("instant after 9999", HEADER + "44,UK,0.0200,0.0000,USD,+10000-01-01T00:00:00Z\n");
+        bodies.put("44 and +44 on one day", HEADER + "44,UK,0.0200,0.0000,USD,2026-01-01\n+44,UK,0.0300,0.0000,USD,2026-01-01T00:00:00Z\n");
         bodies.put("letters in prefix", HEADER + "4a4,UK,0.0200,0.0000,USD,2026-01-01T00:00:00Z\n");
         bodies.put("prefix too long", HEADER + "1".repeat(40) + ",UK,0.0200,0.0000,USD,2026-01-01T00:00:00Z\n");
         bodies.put("missing column", HEADER + "44,UK,0.0200,USD,2026-01-01T00:00:00Z\n");

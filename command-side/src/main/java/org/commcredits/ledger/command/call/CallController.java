@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -171,11 +170,7 @@ class CallController {
     }
 
     private static Instant instant(String text, String name) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new LedgerException(ErrorCode.INVALID_INSTANT, name + " must be an ISO-8601 UTC instant such as 2026-11-25T10:00:00Z");
-        }
+        return RequestFields.instant(text, name); // INV-IN-04: years 2000 to 9999
     }
 
     private static String plain(Money money) {

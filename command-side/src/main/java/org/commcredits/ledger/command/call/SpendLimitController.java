@@ -65,7 +65,7 @@ class SpendLimitController {
                     }
                     Money money = limit == null ? null : MoneyFormat.toMoney(limit, account.currency())
                             .orElseThrow(() -> new LedgerException(ErrorCode.INVALID_AMOUNT,
-                                    "monthlyLimit has more decimals than " + account.currency() + " allows"));
+                                    "monthlyLimit must have exactly the minor digits of " + account.currency()));
                     commands.sendAndWait(new SetUserSpendLimit(tenant, user, money, principal == null ? "?" : principal.name()));
                     return new CommandExecutor.Answer(200, new LimitAnswer(tenantId, userId,
                             money == null ? null : money.toPlainString(), account.currency()));

@@ -27,10 +27,14 @@ public final class FundingRules {
         return new Money(MINIMUM_FUNDING.movePointRight(Currencies.minorDigits(currency)).longValueExact(), currency);
     }
 
-    /** An amount named in a request, in the account's currency; over-precise amounts are {@code INVALID_AMOUNT}. */
+    /**
+     * An amount named in a request, in the account's currency; INV-IN-03: one not written with exactly the
+     * currency's minor digits ({@code 50}, {@code 50.0}, {@code 50.001} in USD) is {@code INVALID_AMOUNT}.
+     */
     static Money inCurrency(BigDecimal amount, String currency) {
         return MoneyFormat.toMoney(amount, currency).orElseThrow(() -> new LedgerException(ErrorCode.INVALID_AMOUNT,
-                "Amount " + amount.toPlainString() + " has more digits than " + currency + " allows"));
+                "Amount " + amount.toPlainString() + " must have exactly " + Currencies.minorDigits(currency)
+                        + " decimals in " + currency));
     }
 
     static void requireMinimum(Money amount) {

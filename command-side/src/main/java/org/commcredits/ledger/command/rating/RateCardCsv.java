@@ -8,12 +8,12 @@ import org.commcredits.ledger.api.error.LedgerException;
 import org.commcredits.ledger.api.money.Currencies;
 import org.commcredits.ledger.api.money.MoneyFormat;
 import org.commcredits.ledger.api.rating.RateRow;
+import org.commcredits.ledger.platform.web.InstantFormat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a rate card CSV ({@code prefix,destination,perMinute,connectionFee,currency,effectiveFrom}, header
- * first). INV-RATE-01: a file is accepted whole or rejected whole; the rejection lists every bad line by
+ * first). A prefix may be written with or without its {@code +}; {@code effectiveFrom} is a date (00:00 UTC)
+ * or an instant (INV-IN-01). INV-RATE-01: a file is accepted whole or rejected whole; the rejection lists every bad line by
  * its number (the header is line 1) in {@code 400 INVALID_RATE_CARD}.
  */
 final class RateCardCsv {
@@ -82,7 +83,7 @@ final class RateCardCsv {
         }
         String prefix = f[0].startsWith("+") ? f[0].substring(1) : f[0];
         if (!PREFIX.matcher(f[0]).matches()) {
-            errors.add("line " + line + ": prefix must be 1 to 15 digits");
+            errors.add("line " + line + ": prefix must be 1 to 15 digits, with or without a leading +");
         }
         if (f[1].isEmpty() || f[1].length() > 100) {
             errors.add("line " + line + ": destination must be 1 to 100 characters");
@@ -92,11 +93,11 @@ final class RateCardCsv {
         if (!Currencies.isSupported(f[4])) {
             errors.add("line " + line + ": currency must be a supported ISO 4217 code such as USD");
         }
-        Instant effectiveFrom = null;
-        try {
-            effectiveFrom = Instant.parse(f[5]);
-        } catch (DateTimeParseException e) {
-            errors.add("line " + line + ": effectiveFrom must be an ISO-8601 UTC instant such as 2026-01-01T00:00:00Z");
+        // INV-IN-01: price sheets date rows as days; a date is 00:00 UTC that day, an instant is taken as written.
+        Instant effectiveFrom = InstantFormat.parseInstantOrDate(f[5]).orElse(null);
+        if (effectiveFrom == null) {
+            errors.add("line " + line + ": effectiveFrom must be a date such as 2026-01-01 (00:00 UTC) or "
+                    + InstantFormat.RULE);
         }
         if (errors.size() > before) {
             return java.util.Optional.empty();

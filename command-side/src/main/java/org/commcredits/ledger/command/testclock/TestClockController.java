@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.commcredits.ledger.platform.security.LedgerPrincipal;
+import org.commcredits.ledger.platform.web.RequestFields;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -78,11 +79,7 @@ class TestClockController {
     }
 
     private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new LedgerException(ErrorCode.INVALID_INSTANT, "now must be an ISO-8601 UTC instant such as 2027-12-01T00:00:00Z");
-        }
+        return RequestFields.instant(text, "now"); // INV-IN-04: years 2000 to 9999
     }
 
     private static Instant advance(Instant from, String text) {

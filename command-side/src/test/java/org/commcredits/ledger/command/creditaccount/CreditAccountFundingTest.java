@@ -14,6 +14,8 @@ import org.commcredits.ledger.api.error.ErrorCode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -84,6 +86,16 @@ class CreditAccountFundingTest {
     void cannotFundOverPrecise() {
         fixture.given(opened(), card("pm_card_visa"))
                 .when(addFunds("tr-1", "50.001"))
+                .expectException(rejectedWith(ErrorCode.INVALID_AMOUNT))
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"50", "50.0", "50.000", "100"})
+    @DisplayName("INV-IN-03 cannotFundAnAmountNotWrittenWithTheCurrencysTwoDecimals (INVALID_AMOUNT)")
+    void cannotFundAnAmountNotWrittenWithTheCurrencysTwoDecimals(String amount) {
+        fixture.given(opened(), card("pm_card_visa"))
+                .when(addFunds("tr-1", amount))
                 .expectException(rejectedWith(ErrorCode.INVALID_AMOUNT))
                 .expectNoEvents();
     }

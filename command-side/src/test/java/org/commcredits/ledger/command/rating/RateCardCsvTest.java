@@ -51,4 +51,44 @@ class RateCardCsvTest {
         assertThatThrownBy(() -> RateCardCsv.parse(HEADER)).hasMessageContaining("no rate rows");
         assertThatThrownBy(() -> RateCardCsv.parse("")).hasMessageContaining("no rate rows");
     }
+
+    @Test
+    @DisplayName("INV-IN-01: effectiveFrom may be a date (00:00 UTC that day) or an instant, a prefix with or without +")
+    void canReadDatesAndPrefixesAsPriceSheetsWriteThem() {
+        List<RateRow> rows = RateCardCsv.parse(HEADER
+                + "44,United Kingdom,0.0200,0,USD,2020-01-01\n"
+                + "+33,France,0.0300,0,USD,2020-01-01T00:00:00Z\n"
+                + "+1,United States,0.0100,0,USD,2026-02-28T13:45:10.5Z\n");
+        assertThat(rows).extracting(RateRow::prefix).containsExactly("44", "33", "1");
+        assertThat(rows).extracting(RateRow::effectiveFrom).containsExactly(Instant.parse("2020-01-01T00:00:00Z"),
+                Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2026-02-28T13:45:10.500Z"));
+    }
+
+    @Test
+    @DisplayName("INV-IN-01: a date and the instant of its midnight, or 44 and +44, are the same row twice")
+    void cannotReadTheSameRowWrittenTwoWays() {
+        assertThatThrownBy(() -> RateCardCsv.parse(HEADER + "44,UK,0.02,0,USD,2020-01-01\n"
+                + "+44,UK,0.03,0,USD,2020-01-01T00:00:00Z\n"))
+                .hasMessageContaining("line 3: another row has the same prefix");
+    }
+
+    @Test
+    @DisplayName("INV-IN-01/04: impossible dates, other date shapes and years outside 2000..9999 are named by line")
+    void cannotReadBadDates() {
+        String csv = HEADER
+                + "44,UK,0.02,0,USD,2020-02-30\n"              // 2 no such day
+                + "45,DK,0.02,0,USD,01/01/2020\n"              // 3 not ISO
+                + "46,SE,0.02,0,USD,2020-1-1\n"                // 4 not zero-padded
+                + "47,NO,0.02,0,USD,1999-12-31\n"              // 5 before 2000
+                + "48,DE,0.02,0,USD,+10000-01-01T00:00:00Z\n"  // 6 after 9999
+                + "49,PL,0.02,0,USD,2020-01-01T00:00:00\n"     // 7 no zone
+                + "30,GR,0.02,0,USD,9999-12-31\n";             // 8 fine: the last day accepted
+        assertThatThrownBy(() -> RateCardCsv.parse(csv))
+                .isInstanceOfSatisfying(LedgerException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_RATE_CARD);
+                    assertThat(e.getMessage()).contains("line 2: effectiveFrom", "line 3: effectiveFrom",
+                            "line 4: effectiveFrom", "line 5: effectiveFrom", "line 6: effectiveFrom",
+                            "line 7: effectiveFrom").doesNotContain("line 8");
+                });
+    }
 }

@@ -11,7 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -81,6 +83,10 @@ public class ProblemHandler {
             if (cause instanceof LedgerException rejection) {
                 return rejected(rejection);
             }
+            var brokenRule = JsonRules.broken(cause); // INV-IN-02: duplicate field, too deep, a second document
+            if (brokenRule.isPresent()) {
+                return Problems.response(ErrorCode.INVALID_REQUEST, brokenRule.get());
+            }
             if (cause instanceof UnrecognizedPropertyException unknown) {
                 return Problems.response(ErrorCode.INVALID_REQUEST, "Unknown field '" + unknown.getPropertyName() + "'");
             }
@@ -94,6 +100,22 @@ public class ProblemHandler {
             }
         }
         return Problems.response(ErrorCode.INVALID_REQUEST, "The body is not valid JSON for this request");
+    }
+
+    /**
+     * A body that Jackson could not bind for a reason it files as a definition error, not as bad input: a
+     * record read {@code {"amount":"50.00","amount":"-1"}} and failed with "No fallback setter/field defined
+     * for creator property", which Spring reports as this exception and which answered 500 (issue 17).
+     * {@link WellFormedJsonBodies} now refuses duplicate fields first; this keeps any other such reading
+     * failure a 400 (logged, in case it is a real definition bug). Failures writing an answer stay 500.
+     */
+    @ExceptionHandler(HttpMessageConversionException.class)
+    public ResponseEntity<ProblemDetail> unconvertible(HttpMessageConversionException failure) {
+        if (failure instanceof HttpMessageNotWritableException) {
+            return unexpected(failure);
+        }
+        log.warn("Request body not bindable, answered 400: {}", rootMessage(failure));
+        return Problems.response(ErrorCode.INVALID_REQUEST, "The body could not be read for this request");
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

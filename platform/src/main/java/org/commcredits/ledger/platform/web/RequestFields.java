@@ -7,6 +7,7 @@ import org.commcredits.ledger.api.money.Currencies;
 import org.commcredits.ledger.api.money.MoneyFormat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -34,11 +35,11 @@ public final class RequestFields {
         return value;
     }
 
-    /** A positive amount as the contract writes it: a decimal string, at most 1,000,000.00. */
+    /** A positive amount by the money grammar (INV-IN-03, {@link MoneyFormat}); its decimals are checked with the currency. */
     public static BigDecimal positiveAmount(String value, String name) {
         BigDecimal amount = MoneyFormat.parseDecimal(required(value, name))
                 .orElseThrow(() -> new LedgerException(ErrorCode.INVALID_AMOUNT,
-                        name + " must be a decimal string such as \"50.00\", not above 1000000.00"));
+                        name + " must be " + MoneyFormat.GRAMMAR));
         if (amount.signum() <= 0) {
             throw new LedgerException(ErrorCode.INVALID_AMOUNT, name + " must be greater than zero");
         }
@@ -49,7 +50,13 @@ public final class RequestFields {
     public static BigDecimal nonNegativeAmount(String value, String name) {
         return MoneyFormat.parseDecimal(required(value, name))
                 .orElseThrow(() -> new LedgerException(ErrorCode.INVALID_AMOUNT,
-                        name + " must be a decimal string such as \"20.00\", not above 1000000.00"));
+                        name + " must be " + MoneyFormat.GRAMMAR));
+    }
+
+    /** An instant of a request body, by the rule of {@link InstantFormat}; else {@code INVALID_INSTANT}. */
+    public static Instant instant(String value, String name) {
+        return InstantFormat.parse(value).orElseThrow(() -> new LedgerException(ErrorCode.INVALID_INSTANT,
+                name + " must be " + InstantFormat.RULE));
     }
 
     public static String currency(String value) {

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 /**
  * A manual purchase of credits: one new tranche. {@code trancheId} and {@code invoiceId} are chosen by the
  * caller (the REST layer). {@code amount} is a decimal in the account's currency; the account turns it into
- * minor units and rejects more digits than the currency has ({@code INVALID_AMOUNT}).
+ * minor units and rejects any other number of digits than the currency has ({@code INVALID_AMOUNT}, INV-IN-03).
  */
 public record AddFunds(TenantId tenantId, String trancheId, String invoiceId, BigDecimal amount, String requestedBy) {
 
