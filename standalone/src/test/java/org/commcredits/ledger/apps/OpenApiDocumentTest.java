@@ -22,7 +22,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * INV-API-10: the OpenAPI document the ledger serves is one a client can be generated from, and it is the one
+ * INV-API-13: the OpenAPI document the ledger serves is one a client can be generated from, and it is the one
  * committed as {@code docs/openapi.json}. After a deliberate change of the contract, regenerate the file with
  * {@code mvn -pl standalone -am verify -Dtest=OpenApiDocumentTest -Dopenapi.write=true
  * -Dsurefire.failIfNoSpecifiedTests=false} and review its diff.
@@ -34,7 +34,7 @@ class OpenApiDocumentTest extends LedgerOnPostgres {
     private static final Path COMMITTED = Path.of("..", "docs", "openapi.json");
 
     @Test
-    @DisplayName("INV-API-10: every operation has a tag, a summary, a description and its problem+json errors; the catalog names only served operations")
+    @DisplayName("INV-API-13: every operation has a tag, a summary, a description and its problem+json errors; the catalog names only served operations")
     void everyOperationIsDocumented() throws Exception {
         JsonNode served = served();
         assertThat(served.at("/info/title").asText()).isEqualTo("Communication Credits Ledger API");
@@ -81,7 +81,7 @@ class OpenApiDocumentTest extends LedgerOnPostgres {
     }
 
     @Test
-    @DisplayName("INV-API-10: a client generator reads the served document without an error or a warning")
+    @DisplayName("INV-API-13: a client generator reads the served document without an error or a warning")
     void aClientCanBeGeneratedFromIt() throws Exception {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
@@ -91,7 +91,7 @@ class OpenApiDocumentTest extends LedgerOnPostgres {
     }
 
     @Test
-    @DisplayName("INV-API-10: the served document is the committed docs/openapi.json")
+    @DisplayName("INV-API-13: the served document is the committed docs/openapi.json")
     void servedDocumentIsCommitted() throws Exception {
         String served = JSON.writeValueAsString(JSON.treeToValue(served(), Object.class)) + "\n";
         if (Boolean.getBoolean("openapi.write")) {
