@@ -43,6 +43,25 @@ public class ProjectionDeadLetters {
     public record RetryResult(String projection, int parkedBefore, int sequencesHandled, int parkedAfter) {
     }
 
+    private static final long RECENT_NANOS = 500_000_000L;
+    private volatile Map<String, Integer> recent;
+    private volatile long recentReadAt;
+
+    /**
+     * {@link #counts()} read at most every 500 ms: one health request asks for every projection's count, and
+     * Prometheus for every gauge, so they share one query instead of one per projection. A retry forgets it.
+     */
+    public Map<String, Integer> recentCounts() {
+        long now = System.nanoTime();
+        Map<String, Integer> known = recent;
+        if (known == null || now - recentReadAt > RECENT_NANOS) {
+            known = counts();
+            recent = known;
+            recentReadAt = now;
+        }
+        return known;
+    }
+
     /** Parked events per processing group. */
     public Map<String, Integer> counts() {
         Map<String, Integer> counts = new TreeMap<>();
@@ -87,6 +106,7 @@ public class ProjectionDeadLetters {
             handled++;
         }
         int after = count(projection);
+        recent = null;
         log.info("Retried the parked events of {}: {} parked before, {} sequence(s) handled, {} still parked",
                 projection, before, handled, after);
         return new RetryResult(projection, before, handled, after);

@@ -21,13 +21,9 @@ import java.util.OptionalLong;
 @Component
 class ProjectionMetrics {
 
-    private static final long DEAD_LETTER_REFRESH_NANOS = 5_000_000_000L;
-
     private final ProjectionReplays replays;
     private final MeterRegistry meters;
     private final ProjectionDeadLetters deadLetters;
-    private volatile Map<String, Integer> parked = Map.of();
-    private volatile long parkedReadAt;
 
     ProjectionMetrics(ProjectionReplays replays, MeterRegistry meters, ProjectionDeadLetters deadLetters) {
         this.replays = replays;
@@ -54,18 +50,13 @@ class ProjectionMetrics {
         }
     }
 
-    /** One query for every projection's count, at most every 5 s however often Prometheus scrapes. */
+    /** One query for every projection's count, shared with health, however often Prometheus scrapes. */
     private double parked(String projection) {
-        long now = System.nanoTime();
-        if (now - parkedReadAt > DEAD_LETTER_REFRESH_NANOS) {
-            try {
-                parked = deadLetters.counts();
-            } catch (RuntimeException unavailable) {
-                return Double.NaN; // the database is down: the figure is unknown, not zero
-            }
-            parkedReadAt = now;
+        try {
+            return deadLetters.recentCounts().getOrDefault(projection, 0);
+        } catch (RuntimeException unavailable) {
+            return Double.NaN; // the database is down: the figure is unknown, not zero
         }
-        return parked.getOrDefault(projection, 0);
     }
 
     private double lag(StreamingEventProcessor processor) {

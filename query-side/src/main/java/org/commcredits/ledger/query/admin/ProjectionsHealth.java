@@ -68,7 +68,7 @@ class ProjectionsHealth implements CompositeHealthContributor {
             if (!processor.isRunning() && !replays.isRebuilding(name)) {
                 return Health.down().withDetail("state", "STOPPED").build();
             }
-            int parked = deadLetters.count(name);
+            int parked = deadLetters.recentCounts().getOrDefault(name, 0);
             if (parked > 0) {
                 return Health.status(DEGRADED).withDetail("state", "RUNNING").withDetail("deadLetters", parked).build();
             }
