@@ -92,18 +92,7 @@ class CachingPasswordAuthenticationProviderTest {
     @DisplayName("INV-SEC-01 INV-SEC-03 every attempt runs exactly one password check, an unknown name too; a refused one runs none")
     void oneCheckPerAttemptAndNoneWhenRefused() {
         AtomicInteger checks = new AtomicInteger();
-        PasswordEncoder counting = new PasswordEncoder() {
-            @Override
-            public String encode(CharSequence raw) {
-                return ENCODER.encode(raw);
-            }
-
-            @Override
-            public boolean matches(CharSequence raw, String encoded) {
-                checks.incrementAndGet();
-                return ENCODER.matches(raw, encoded);
-            }
-        };
+        PasswordEncoder counting = counting(checks, 0);
         CachingPasswordAuthenticationProvider provider = new CachingPasswordAuthenticationProvider(
                 Map.of("alice", user("alice", "{noop}right")), counting,
                 new ThrottleProperties(true, 2, Duration.ofHours(1), 100, Duration.ofHours(1), Duration.ofDays(7), 1000, Duration.ZERO, 0), now::get);
@@ -126,23 +115,7 @@ class CachingPasswordAuthenticationProviderTest {
     @DisplayName("INV-SEC-01 eight concurrent guessers never run more password checks than the name has tokens")
     void concurrentGuessersShareTheTokens() throws Exception {
         AtomicInteger checks = new AtomicInteger();
-        PasswordEncoder slow = new PasswordEncoder() {
-            @Override
-            public String encode(CharSequence raw) {
-                return ENCODER.encode(raw);
-            }
-
-            @Override
-            public boolean matches(CharSequence raw, String encoded) {
-                checks.incrementAndGet();
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-                return false;
-            }
-        };
+        PasswordEncoder slow = counting(checks, 50);
         CachingPasswordAuthenticationProvider provider = new CachingPasswordAuthenticationProvider(
                 Map.of("alice", user("alice", "{noop}right")), slow,
                 new ThrottleProperties(true, 3, Duration.ofHours(1), 100, Duration.ofHours(1), Duration.ofDays(7), 1000, Duration.ZERO, 0), now::get);
@@ -219,5 +192,28 @@ class CachingPasswordAuthenticationProviderTest {
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);
+    }
+
+    /** The real encoder, counting its checks, each taking at least {@code millis}. */
+    private static PasswordEncoder counting(AtomicInteger checks, long millis) {
+        return new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return ENCODER.encode(raw);
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                checks.incrementAndGet();
+                if (millis > 0) {
+                    try {
+                        Thread.sleep(millis);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return ENCODER.matches(raw, encoded);
+            }
+        };
     }
 }
