@@ -93,6 +93,38 @@ public final class AccountState {
         return !(event instanceof TrancheExpired) && !(event instanceof ReservationReleased);
     }
 
+    /**
+     * One step of a fold up to {@code asOf}, for events in stream order: applies the event when it took effect
+     * at or before {@code asOf}; answers false once no later event can (the caller may stop reading). Finish the
+     * fold with {@link #expireUpTo(Instant)}.
+     */
+    public boolean offer(CreditAccountEvents.Stored stored, Instant asOf) {
+        Instant at = effectiveAt(stored.payload());
+        if (at == null) {
+            return true;
+        }
+        if (!at.isAfter(asOf)) {
+            apply(stored.sequence(), stored.payload());
+            return true;
+        }
+        // Decisions are stamped with the ledger clock, which never goes back: once one is after asOf, so
+        // is every later one. Only expiries and releases carry an earlier instant (the tranche's or
+        // hold's own end), and those ends are applied from the instants themselves (expireUpTo).
+        return !stampedWithDecisionTime(stored.payload());
+    }
+
+    /** The account as it stood at {@code asOf}, folded from its events in stream order. */
+    public static AccountState at(List<CreditAccountEvents.Stored> events, Instant asOf) {
+        AccountState state = new AccountState();
+        for (CreditAccountEvents.Stored stored : events) {
+            if (!state.offer(stored, asOf)) {
+                break;
+            }
+        }
+        state.expireUpTo(asOf);
+        return state;
+    }
+
     public void apply(long sequence, Object event) {
         lastSequence = sequence;
         if (event instanceof CreditAccountOpened e) {

@@ -35,20 +35,7 @@ public class BalanceHistory {
     /** Folds the account up to {@code asOf}; empty ({@link AccountState#opened()} false) before it was opened. */
     public AccountState stateAt(String tenantId, Instant asOf) {
         AccountState state = new AccountState();
-        events.streamWhile(tenantId, AccountState.TYPES, stored -> {
-            Instant at = AccountState.effectiveAt(stored.payload());
-            if (at == null) {
-                return true;
-            }
-            if (!at.isAfter(asOf)) {
-                state.apply(stored.sequence(), stored.payload());
-                return true;
-            }
-            // Decisions are stamped with the ledger clock, which never goes back: once one is after asOf, so
-            // is every later one. Only expiries and releases carry an earlier instant (the tranche's or
-            // hold's own end), and those ends are applied from the instants themselves (expireUpTo).
-            return !AccountState.stampedWithDecisionTime(stored.payload());
-        });
+        events.streamWhile(tenantId, AccountState.TYPES, stored -> state.offer(stored, asOf));
         state.expireUpTo(asOf);
         return state;
     }

@@ -6,6 +6,10 @@ import org.commcredits.ledger.platform.storage.ProcessorPositions;
 import org.commcredits.ledger.platform.web.Paging;
 import org.commcredits.ledger.platform.web.RequestFields;
 import org.commcredits.ledger.query.history.CreditAccountEvents;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,7 +19,8 @@ import java.util.List;
 
 /**
  * {@code GET /api/tenants/{tenantId}/invoices} (by number; the cursor is the last number seen) and
- * {@code GET .../invoices/{invoiceId}} ({@code 404 INVOICE_NOT_FOUND}).
+ * {@code GET .../invoices/{invoiceId}} ({@code 404 INVOICE_NOT_FOUND}) and the same invoice as a PDF,
+ * {@code GET .../invoices/{invoiceId}.pdf}.
  */
 @RestController
 class InvoiceController {
@@ -40,6 +45,16 @@ class InvoiceController {
         positions.awaitSequence(InvoiceProjection.PROCESSOR, minSequence);
         requireAccount(tenantId);
         return Paging.of(rows.page(tenantId, cursor, pageSize + 1), pageSize, InvoiceRows.InvoiceView::number);
+    }
+
+    @GetMapping(path = "/api/tenants/{tenantId}/invoices/{invoiceId}.pdf", produces = "application/pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable String tenantId, @PathVariable String invoiceId,
+                               @RequestParam(required = false) Long minSequence) {
+        InvoiceRows.InvoiceView found = invoice(tenantId, invoiceId, minSequence);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("invoice-" + tenantId + "-" + found.number() + ".pdf").build().toString())
+                .body(InvoicePdf.render(tenantId, found));
     }
 
     @GetMapping(path = "/api/tenants/{tenantId}/invoices/{invoiceId}", produces = "application/json")

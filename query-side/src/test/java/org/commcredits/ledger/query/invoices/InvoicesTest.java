@@ -70,6 +70,40 @@ class InvoicesTest {
     }
 
     @Test
+    @DisplayName("INV-INV-05: the PDF of an invoice shows its tenant, number, date, lines, total, currency, status and tranche")
+    void answersAnInvoiceAsPdf() throws Exception {
+        AccountEvents account = funded(2);
+        String path = "/api/tenants/" + account.tenant() + "/invoices/inv-t2.pdf";
+        java.net.http.HttpResponse<byte[]> pdf = pdf("finance_reader", path, "application/pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElse(""))
+                .contains("invoice-" + account.tenant() + "-2.pdf");
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
+        assertThat(text).contains("Invoice 2", account.tenant(), "inv-t2", T0.plusSeconds(120).toString(), "PAID",
+                "Communication Credits", "100.00 USD", "Amount (USD)", "Tranche", "t2");
+        assertThat(text).doesNotContain("inv-t1");
+
+        assertThat(pdf("finance_reader", "/api/tenants/" + account.tenant() + "/invoices/inv-nope.pdf", "application/pdf").statusCode())
+                .isEqualTo(404);
+        java.net.http.HttpResponse<byte[]> missing = pdf("finance_reader",
+                "/api/tenants/" + account.tenant() + "/invoices/inv-nope.pdf", "*/*");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(new String(missing.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("INVOICE_NOT_FOUND");
+        assertThat(pdf("license_admin", path, "application/pdf").statusCode()).as("not a finance role").isEqualTo(403);
+    }
+
+    private java.net.http.HttpResponse<byte[]> pdf(String user, String path, String accept) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user).getBytes()))
+                .header("Accept", accept).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
     void answersOneInvoiceOrInvoiceNotFound() {
         AccountEvents account = funded(1);
         LedgerHttp http = LedgerHttp.onPort(port);
