@@ -196,7 +196,8 @@ class CreditAccount {
         }
         Instant now = clock.instant();
         catchUp(now);
-        return addTranche(command.trancheId(), command.invoiceId(), amount, FundingSource.MANUAL, null, now);
+        return addTranche(command.trancheId(), command.invoiceId(), amount, FundingSource.MANUAL, null, now,
+                command.poNumber());
     }
 
     /**
@@ -223,7 +224,7 @@ class CreditAccount {
                 recharge.rechargeId() + "/" + attempt));
         if (payment instanceof PaymentResult.Paid) {
             addTranche(recharge.rechargeId() + "-tranche", recharge.rechargeId() + "-invoice", recharge.amount(),
-                    FundingSource.AUTO_RECHARGE, recharge.rechargeId(), now);
+                    FundingSource.AUTO_RECHARGE, recharge.rechargeId(), now, null);
             return;
         }
         Duration wait = policy.retryAfter(attempt);
@@ -233,13 +234,14 @@ class CreditAccount {
     }
 
     private FundsAdded addTranche(String trancheId, String invoiceId, Money amount, FundingSource source,
-                                  String rechargeId, Instant now) {
+                                  String rechargeId, Instant now, String poNumber) {
         FundsAdded added = new FundsAdded(tenantId, trancheId, amount, now, FundingRules.expiryOf(now), invoiceId,
                 source, rechargeId, balance().plus(amount));
         apply(added);
         // INV-CA-08: every funding issues a paid invoice with the next per-tenant number
         apply(new InvoiceIssued(tenantId, invoiceId, invoicesIssued + 1, InvoiceKind.FUNDING, now,
-                List.of(new InvoiceLine(InvoiceLine.COMMUNICATION_CREDITS, amount)), amount, InvoiceStatus.PAID, trancheId));
+                List.of(new InvoiceLine(InvoiceLine.COMMUNICATION_CREDITS, amount)), amount, InvoiceStatus.PAID, trancheId,
+                poNumber));
         if (!communicationCreditsEnabled) { // INV-CA-09
             apply(new CommunicationCreditsEnabled(tenantId, now, trancheId));
         }

@@ -56,11 +56,12 @@ class CreditAccountController {
     record AccountAnswer(String tenantId, String currency, String billingAgreement, String balance) {
     }
 
-    record FundsRequest(String amount) {
+    /** {@code poNumber}: the customer's purchase order number, printed on the invoice (optional, at most 64 characters). */
+    record FundsRequest(String amount, String poNumber) {
     }
 
     record FundsAnswer(String trancheId, String amount, String purchasedAt, String expiresAt, String balance,
-                       String invoiceId) {
+                       String invoiceId, String poNumber) {
     }
 
     record AutoRechargeRequest(Boolean enabled, String threshold, String amount) {
@@ -101,6 +102,7 @@ class CreditAccountController {
         TenantId tenant = TenantId.of(RequestFields.id(tenantId, "tenantId"));
         RequestFields.required(request, "body");
         BigDecimal amount = RequestFields.positiveAmount(request.amount(), "amount");
+        String poNumber = poNumber(request.poNumber());
         // Chosen once per request, outside the retried action: a retry after a conflict repeats the same
         // payment idempotency key, so the provider never charges twice.
         String trancheId = "tr-" + UUID.randomUUID();
@@ -108,10 +110,10 @@ class CreditAccountController {
         return executor.execute(new CommandExecutor.Command(tenant.creditAccountAggregateId(), idempotencyKey, tenantId,
                 request, () -> {
                     FundsAdded added = onAccount(() -> commands.sendAndWait(
-                            new AddFunds(tenant, trancheId, invoiceId, amount, principal.name())));
+                            new AddFunds(tenant, trancheId, invoiceId, amount, principal.name(), poNumber)));
                     return new CommandExecutor.Answer(201, new FundsAnswer(added.trancheId(),
                             added.amount().toPlainString(), added.purchasedAt().toString(), added.expiresAt().toString(),
-                            added.balanceAfter().toPlainString(), added.invoiceId()));
+                            added.balanceAfter().toPlainString(), added.invoiceId(), poNumber));
                 }));
     }
 
@@ -176,5 +178,21 @@ class CreditAccountController {
         } catch (AggregateNotFoundException missing) {
             throw new LedgerException(ErrorCode.ACCOUNT_NOT_FOUND, "This tenant has no credit account; open one first");
         }
+    }
+
+    /**
+     * A purchase order number as finance systems write them: 1 to 64 printable characters without leading or
+     * trailing spaces; absent or null for none (INV-CA-19).
+     */
+    static String poNumber(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isEmpty() || value.length() > 64 || !value.equals(value.strip())
+                || !value.codePoints().allMatch(c -> c >= 0x20 && c != 0x7F && !Character.isISOControl(c))) {
+            throw new LedgerException(ErrorCode.INVALID_REQUEST,
+                    "poNumber must be 1 to 64 printable characters without leading or trailing spaces");
+        }
+        return value;
     }
 }

@@ -50,6 +50,7 @@ final class InvoicePdf {
             fact(facts, "Issued (UTC)", invoice.issuedAt());
             fact(facts, "Status", invoice.status());
             fact(facts, "Currency", invoice.currency());
+            fact(facts, "PO number", invoice.poNumber() == null ? "-" : invoice.poNumber());
             fact(facts, isMonth(invoice.reference()) ? "Usage month" : "Tranche", invoice.reference() == null ? "-" : invoice.reference());
             document.add(facts);
             document.add(new Paragraph(" "));

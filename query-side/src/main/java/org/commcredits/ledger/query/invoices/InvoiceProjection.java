@@ -33,11 +33,11 @@ class InvoiceProjection {
         String tenant = event.tenantId().value();
         jdbc.update("MERGE INTO rm_invoice t USING (VALUES (?, ?)) s(tenant_id, invoice_id) "
                         + "ON t.tenant_id = s.tenant_id AND t.invoice_id = s.invoice_id "
-                        + "WHEN NOT MATCHED THEN INSERT (tenant_id, invoice_id, number, kind, issued_at, total_minor, currency, status, reference, sequence) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "WHEN NOT MATCHED THEN INSERT (tenant_id, invoice_id, number, kind, issued_at, total_minor, currency, status, reference, po_number, sequence) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tenant, event.invoiceId(), tenant, event.invoiceId(), event.number(), event.kind().name(),
                 Timestamp.from(event.issuedAt()), event.total().minor(), event.total().currency(), event.status().name(),
-                event.reference(), sequence);
+                event.reference(), event.poNumber(), sequence);
         List<InvoiceLine> lines = event.lines();
         for (int i = 0; i < lines.size(); i++) {
             jdbc.update("MERGE INTO rm_invoice_line t USING (VALUES (?, ?, ?)) s(tenant_id, invoice_id, line_no) "

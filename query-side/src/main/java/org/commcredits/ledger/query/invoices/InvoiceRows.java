@@ -18,17 +18,17 @@ class InvoiceRows {
     }
 
     record InvoiceView(String invoiceId, long number, String kind, String issuedAt, List<LineView> lines, String total,
-                       String currency, String status, String reference) {
+                       String currency, String status, String reference, String poNumber) {
 
         static InvoiceView of(InvoiceIssued event) {
             String currency = event.total().currency();
             return new InvoiceView(event.invoiceId(), event.number(), event.kind().name(), event.issuedAt().toString(),
                     event.lines().stream().map(l -> new LineView(l.description(), l.amount().toPlainString())).toList(),
-                    event.total().toPlainString(), currency, event.status().name(), event.reference());
+                    event.total().toPlainString(), currency, event.status().name(), event.reference(), event.poNumber());
         }
     }
 
-    private static final String COLUMNS = "SELECT invoice_id, number, kind, issued_at, total_minor, currency, status, reference "
+    private static final String COLUMNS = "SELECT invoice_id, number, kind, issued_at, total_minor, currency, status, reference, po_number "
             + "FROM rm_invoice WHERE tenant_id = ?";
 
     private final JdbcTemplate jdbc;
@@ -54,7 +54,7 @@ class InvoiceRows {
         Map<String, Object[]> heads = new LinkedHashMap<>();
         jdbc.query(sql, rs -> {
             heads.put(rs.getString(1), new Object[]{rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant().toString(),
-                    rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8)});
+                    rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)});
         }, arguments);
         if (heads.isEmpty()) {
             return List.of();
@@ -75,7 +75,8 @@ class InvoiceRows {
             List<LineView> lineViews = lines.getOrDefault(id, List.of()).stream()
                     .map(l -> new LineView((String) l[0], Money.ofMinor((Long) l[1], currency).toPlainString())).toList();
             views.add(new InvoiceView(id, (Long) head[0], (String) head[1], (String) head[2], lineViews,
-                    Money.ofMinor((Long) head[3], currency).toPlainString(), currency, (String) head[5], (String) head[6]));
+                    Money.ofMinor((Long) head[3], currency).toPlainString(), currency, (String) head[5], (String) head[6],
+                    (String) head[7]));
         });
         return views;
     }

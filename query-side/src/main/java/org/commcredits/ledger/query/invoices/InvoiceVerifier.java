@@ -58,6 +58,7 @@ class InvoiceVerifier implements ReadModelVerifier {
             add(differences, row, "currency", want.currency(), have.currency());
             add(differences, row, "status", want.status(), have.status());
             add(differences, row, "reference", want.reference(), have.reference());
+            add(differences, row, "poNumber", want.poNumber(), have.poNumber());
             add(differences, row, "lines", want.lines(), have.lines());
         }
         for (String extra : actual.keySet()) {

@@ -84,7 +84,7 @@ class InvoicesTest {
             text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
         }
         assertThat(text).contains("Invoice 2", account.tenant(), "inv-t2", T0.plusSeconds(120).toString(), "PAID",
-                "Communication Credits", "100.00 USD", "Amount (USD)", "Tranche", "t2");
+                "Communication Credits", "100.00 USD", "Amount (USD)", "Tranche", "t2", "PO number");
         assertThat(text).doesNotContain("inv-t1");
 
         assertThat(pdf("finance_reader", "/api/tenants/" + account.tenant() + "/invoices/inv-nope.pdf", "application/pdf").statusCode())

@@ -9,7 +9,13 @@ import java.math.BigDecimal;
  * caller (the REST layer). {@code amount} is a decimal in the account's currency; the account turns it into
  * minor units and rejects any other number of digits than the currency has ({@code INVALID_AMOUNT}, INV-IN-03).
  */
-public record AddFunds(TenantId tenantId, String trancheId, String invoiceId, BigDecimal amount, String requestedBy) {
+public record AddFunds(TenantId tenantId, String trancheId, String invoiceId, BigDecimal amount, String requestedBy,
+                       String poNumber) {
+
+    /** A funding without a purchase order number. */
+    public AddFunds(TenantId tenantId, String trancheId, String invoiceId, BigDecimal amount, String requestedBy) {
+        this(tenantId, trancheId, invoiceId, amount, requestedBy, null);
+    }
 
     @TargetAggregateIdentifier
     public String aggregateId() {
