@@ -400,6 +400,33 @@ class CallPathPostgresTest extends LedgerOnPostgres {
         assertThat(live.get(1).lines()).hasSize(4);
     }
 
+    @Test
+    @DisplayName("INV-CA-20: a usage batch that crosses the low-balance alert raises exactly one LOW_BALANCE; a funding re-arms it (BALANCE_RECOVERED)")
+    void lowBalanceAlertInABatch() {
+        String t = funded("alert", "60.00");
+        user(t, "kim", "DE", "TEAMS_PHONE", "CALLING_PLAN_PAYG", "COMMUNICATION_CREDITS");
+        LedgerHttp.Answer set = http.put(BILLING, "/api/tenants/" + t + "/credit-account/alerts", "{\"lowBalanceThreshold\":\"20.00\"}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().get("lowBalanceThreshold").asText()).isEqualTo("20.00");
+        assertThat(http.put(BILLING, "/api/tenants/" + t + "/credit-account/alerts", "{}").json().get("code").asText())
+                .isEqualTo("INVALID_REQUEST");
+        assertThat(http.put(BILLING, "/api/tenants/" + t + "/credit-account/alerts", "{\"lowBalanceThreshold\":20}").json()
+                .get("code").asText()).isEqualTo("INVALID_AMOUNT");
+        StringJoiner batch = new StringJoiner(",", "[", "]");
+        for (int i = 0; i < 40; i++) { // 40 hour-long calls at 0.02 a minute: 1.20 each, 48.00 in all: 60.00 crosses 20.00 once
+            batch.add(record("a" + i, "kim", US, "OUTBOUND", now(), 60 * 60));
+        }
+        LedgerHttp.Answer answer = http.post("telephony", "/api/tenants/" + t + "/usage", batch.toString());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        long after = Long.parseLong(answer.header("X-Event-Sequence"));
+        JsonNode notifications = http.get("finance_reader", "/api/tenants/" + t + "/notifications?minSequence=" + after).json();
+        assertThat(notifications.get("items").findValuesAsText("type").stream().filter("LOW_BALANCE"::equals).count())
+                .as("one downward crossing, one alert: %s", notifications).isEqualTo(1);
+        LedgerHttp.Answer refill = http.post(BILLING, "/api/tenants/" + t + "/credit-account/funds", "{\"amount\":\"50.00\"}");
+        JsonNode later = http.get("finance_reader", "/api/tenants/" + t + "/notifications?minSequence=" + refill.header("X-Event-Sequence")).json();
+        assertThat(later.get("items").findValuesAsText("type")).contains("BALANCE_RECOVERED");
+    }
+
     // ---- setting tenants up through the contract's paths -----------------------------------------------
 
     private String opened(String prefix) {

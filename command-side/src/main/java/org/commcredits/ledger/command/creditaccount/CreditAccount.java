@@ -11,6 +11,10 @@ import org.commcredits.ledger.api.creditaccount.AddFunds;
 import org.commcredits.ledger.api.creditaccount.AttemptRecharge;
 import org.commcredits.ledger.api.creditaccount.AutoRechargeConfigured;
 import org.commcredits.ledger.api.creditaccount.BalanceDepleted;
+import org.commcredits.ledger.api.creditaccount.BalanceRecovered;
+import org.commcredits.ledger.api.creditaccount.ConfigureLowBalanceAlert;
+import org.commcredits.ledger.api.creditaccount.LowBalanceAlertConfigured;
+import org.commcredits.ledger.api.creditaccount.LowBalanceAlertRaised;
 import org.commcredits.ledger.api.creditaccount.BillingAgreement;
 import org.commcredits.ledger.api.creditaccount.BillingAgreementChanged;
 import org.commcredits.ledger.api.creditaccount.ChangeBillingAgreement;
@@ -94,6 +98,8 @@ class CreditAccount {
     private boolean communicationCreditsEnabled;
     private String paymentMethodToken;
     private Money autoRechargeThreshold;
+    private Money lowBalanceAlert;
+    private boolean lowBalanceAlerted;
     private Money autoRechargeAmount;
     private PendingRecharge pendingRecharge;
     private long rechargesTriggered;
@@ -152,6 +158,24 @@ class CreditAccount {
         catchUp(now);
         if (!(threshold.equals(autoRechargeThreshold) && amount.equals(autoRechargeAmount))) {
             apply(new AutoRechargeConfigured(tenantId, true, threshold, amount, command.requestedBy(), now));
+        }
+    }
+
+    /**
+     * INV-CA-20: sets or clears the low-balance alert. A balance already below a new threshold raises the alert at
+     * once: that is the crossing the owner asked to hear about. Setting the current threshold changes nothing.
+     */
+    @CommandHandler
+    void handle(ConfigureLowBalanceAlert command, Clock clock) {
+        Money threshold = command.threshold() == null ? null : FundingRules.inCurrency(command.threshold(), currency);
+        Instant now = clock.instant();
+        catchUp(now);
+        if (java.util.Objects.equals(threshold, lowBalanceAlert)) {
+            return;
+        }
+        apply(new LowBalanceAlertConfigured(tenantId, threshold, command.requestedBy(), now));
+        if (threshold != null && balance().isLessThan(threshold)) {
+            apply(new LowBalanceAlertRaised(tenantId, balance(), threshold, now));
         }
     }
 
@@ -238,6 +262,9 @@ class CreditAccount {
         FundsAdded added = new FundsAdded(tenantId, trancheId, amount, now, FundingRules.expiryOf(now), invoiceId,
                 source, rechargeId, balance().plus(amount));
         apply(added);
+        if (lowBalanceAlert != null && lowBalanceAlerted && !balance().isLessThan(lowBalanceAlert)) { // INV-CA-20
+            apply(new BalanceRecovered(tenantId, balance(), lowBalanceAlert, now));
+        }
         // INV-CA-08: every funding issues a paid invoice with the next per-tenant number
         apply(new InvoiceIssued(tenantId, invoiceId, invoicesIssued + 1, InvoiceKind.FUNDING, now,
                 List.of(new InvoiceLine(InvoiceLine.COMMUNICATION_CREDITS, amount)), amount, InvoiceStatus.PAID, trancheId,
@@ -409,6 +436,9 @@ class CreditAccount {
         }
         if (after.isZero()) {
             apply(new BalanceDepleted(tenantId, now));
+        }
+        if (lowBalanceAlert != null && !lowBalanceAlerted && after.isLessThan(lowBalanceAlert)) { // INV-CA-20
+            apply(new LowBalanceAlertRaised(tenantId, after, lowBalanceAlert, now));
         }
         if (autoRechargeAmount == null || !after.isLessThan(autoRechargeThreshold)) {
             return;
@@ -621,5 +651,21 @@ class CreditAccount {
         if (recentCharges.size() > REMEMBERED_CHARGES) {
             recentCharges.remove(recentCharges.keySet().iterator().next());
         }
+    }
+
+    @EventSourcingHandler
+    void on(LowBalanceAlertConfigured event) {
+        lowBalanceAlert = event.threshold();
+        lowBalanceAlerted = false;
+    }
+
+    @EventSourcingHandler
+    void on(LowBalanceAlertRaised event) {
+        lowBalanceAlerted = true;
+    }
+
+    @EventSourcingHandler
+    void on(BalanceRecovered event) {
+        lowBalanceAlerted = false;
     }
 }

@@ -3,6 +3,7 @@ package org.commcredits.ledger.command.creditaccount;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.commcredits.ledger.api.creditaccount.AddFunds;
+import org.commcredits.ledger.api.creditaccount.ConfigureLowBalanceAlert;
 import org.commcredits.ledger.api.creditaccount.BillingAgreement;
 import org.commcredits.ledger.api.creditaccount.ChangeBillingAgreement;
 import org.commcredits.ledger.api.creditaccount.ConfigureAutoRecharge;
@@ -114,6 +115,33 @@ class CreditAccountController {
                     return new CommandExecutor.Answer(201, new FundsAnswer(added.trancheId(),
                             added.amount().toPlainString(), added.purchasedAt().toString(), added.expiresAt().toString(),
                             added.balanceAfter().toPlainString(), added.invoiceId(), poNumber));
+                }));
+    }
+
+    /**
+     * {@code PUT .../alerts}: {@code {"lowBalanceThreshold":"20.00"}} sets the low-balance alert,
+     * {@code {"lowBalanceThreshold":null}} clears it; the field must be named (an empty body clears nothing).
+     */
+    @PutMapping(path = "/alerts", consumes = "application/json")
+    ResponseEntity<String> alerts(@PathVariable String tenantId, @RequestBody com.fasterxml.jackson.databind.JsonNode request,
+                                  @AuthenticationPrincipal LedgerPrincipal principal) {
+        TenantId tenant = TenantId.of(RequestFields.id(tenantId, "tenantId"));
+        if (request == null || !request.isObject() || !request.has("lowBalanceThreshold") || request.size() != 1) {
+            throw new LedgerException(ErrorCode.INVALID_REQUEST,
+                    "The body must be {\"lowBalanceThreshold\": \"<amount>\"} or {\"lowBalanceThreshold\": null}");
+        }
+        com.fasterxml.jackson.databind.JsonNode value = request.get("lowBalanceThreshold");
+        if (!value.isNull() && !value.isTextual()) {
+            throw new LedgerException(ErrorCode.INVALID_AMOUNT, "lowBalanceThreshold must be a decimal string or null");
+        }
+        String text = value.isNull() ? null : value.asText();
+        BigDecimal threshold = text == null ? null : RequestFields.nonNegativeAmount(text, "lowBalanceThreshold");
+        return executor.execute(new CommandExecutor.Command(tenant.creditAccountAggregateId(), null, tenantId, request.toString(),
+                () -> {
+                    onAccount(() -> commands.sendAndWait(new ConfigureLowBalanceAlert(tenant, threshold, principal.name())));
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("lowBalanceThreshold", text);
+                    return new CommandExecutor.Answer(200, answer);
                 }));
     }
 

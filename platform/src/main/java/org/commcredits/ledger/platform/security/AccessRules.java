@@ -37,6 +37,7 @@ public final class AccessRules {
             rule(HttpMethod.PUT, TENANT + "/credit-account/auto-recharge", BILLING_ADMIN),
             rule(HttpMethod.PUT, TENANT + "/credit-account/payment-method", BILLING_ADMIN),
             rule(HttpMethod.PUT, TENANT + "/credit-account/billing-agreement", BILLING_ADMIN),
+            rule(HttpMethod.PUT, TENANT + "/credit-account/alerts", BILLING_ADMIN),
             rule(HttpMethod.POST, TENANT + "/subscriptions", LICENSE_ADMIN),
             rule(HttpMethod.PUT, TENANT + "/subscriptions/{sku}", LICENSE_ADMIN),
             rule(HttpMethod.PUT, TENANT + "/users/{userId}/usage-location", LICENSE_ADMIN),

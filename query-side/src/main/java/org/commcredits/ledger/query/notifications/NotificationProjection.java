@@ -7,6 +7,8 @@ import org.commcredits.ledger.api.creditaccount.BalanceDepleted;
 import org.commcredits.ledger.api.creditaccount.FundingSource;
 import org.commcredits.ledger.api.creditaccount.FundsAdded;
 import org.commcredits.ledger.api.creditaccount.LowBalanceWarned;
+import org.commcredits.ledger.api.creditaccount.LowBalanceAlertRaised;
+import org.commcredits.ledger.api.creditaccount.BalanceRecovered;
 import org.commcredits.ledger.api.creditaccount.RechargeFailed;
 import org.commcredits.ledger.api.creditaccount.TrancheExpiringSoon;
 import org.commcredits.ledger.api.money.Money;
@@ -40,6 +42,18 @@ class NotificationProjection {
     void on(LowBalanceWarned event, @GlobalIndex long sequence) {
         insert(sequence, event.tenantId().value(), NotificationType.LOW_BALANCE, event.warnedAt(), event.balance(), null,
                 "The balance " + event.balance() + " is below the auto-recharge threshold " + event.threshold());
+    }
+
+    @EventHandler
+    void on(LowBalanceAlertRaised event, @GlobalIndex long sequence) {
+        insert(sequence, event.tenantId().value(), NotificationType.LOW_BALANCE, event.raisedAt(), event.balance(), null,
+                "The balance " + event.balance() + " is below the low-balance alert's threshold " + event.threshold());
+    }
+
+    @EventHandler
+    void on(BalanceRecovered event, @GlobalIndex long sequence) {
+        insert(sequence, event.tenantId().value(), NotificationType.BALANCE_RECOVERED, event.recoveredAt(), event.balance(), null,
+                "The balance " + event.balance() + " is back at or above the low-balance alert's threshold " + event.threshold());
     }
 
     @EventHandler
