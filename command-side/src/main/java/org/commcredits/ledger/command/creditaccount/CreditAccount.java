@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.commcredits.ledger.api.creditaccount.AccountStanding;
 import org.commcredits.ledger.api.creditaccount.AddFunds;
@@ -23,6 +24,11 @@ import org.commcredits.ledger.api.creditaccount.ChargeUsage;
 import org.commcredits.ledger.api.creditaccount.CommunicationCreditsEnabled;
 import org.commcredits.ledger.api.creditaccount.ConfigureAutoRecharge;
 import org.commcredits.ledger.api.creditaccount.CreditAccountOpened;
+import org.commcredits.ledger.api.creditaccount.CreditNoteIssued;
+import org.commcredits.ledger.api.creditaccount.FundsGranted;
+import org.commcredits.ledger.api.creditaccount.FundsRefunded;
+import org.commcredits.ledger.api.creditaccount.GrantFunds;
+import org.commcredits.ledger.api.creditaccount.RefundTranche;
 import org.commcredits.ledger.api.creditaccount.FundingSource;
 import org.commcredits.ledger.api.creditaccount.FundsAdded;
 import org.commcredits.ledger.api.creditaccount.FundsConsumed;
@@ -56,6 +62,7 @@ import org.commcredits.ledger.api.money.Money;
 import org.commcredits.ledger.command.payment.PaymentProvider;
 import org.commcredits.ledger.command.payment.PaymentRequest;
 import org.commcredits.ledger.command.payment.PaymentResult;
+import org.commcredits.ledger.command.payment.RefundRequest;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -63,6 +70,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -75,7 +83,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *
  * <p>Every command handler first applies what fell due at the clock's instant ({@link #catchUp}), so a command
  * that arrives after an expiry instant but before the sweep sees the tranche as expired (INV-CA-05).
+ *
+ * <p>Revision 2 of its snapshots added the tranches' invoices and grants, and the ended tranches; snapshots of
+ * an earlier revision are ignored (Axon's revision filter) and the account loads from its events.
  */
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = "creditAccountSnapshotTrigger", cache = "creditAccountCache")
 class CreditAccount {
 
@@ -85,14 +97,24 @@ class CreditAccount {
      * within seconds, long before 256 later charges; the call path keeps its own per-call guard too.
      */
     static final int REMEMBERED_CHARGES = 256;
+    static final String EXPIRED = "EXPIRED";
+    static final String REFUNDED = "REFUNDED";
+    /** The longest reason a grant or a refund may carry. */
+    static final int MAX_REASON = 500;
 
     @AggregateIdentifier
     private String id;
     private TenantId tenantId;
     private String currency;
     private BillingAgreement billingAgreement;
-    /** Live tranches, oldest purchase first (the FIFO order of INV-CA-04). */
+    /**
+     * Live tranches in the order they are drawn: soonest expiry first, then oldest first (INV-CA-21), which for
+     * purchases alone is the FIFO order of INV-CA-04.
+     */
     private List<Tranche> tranches = new ArrayList<>();
+    /** Tranches that are gone, and why ({@link #EXPIRED} or {@link #REFUNDED}), so a refund can say so. */
+    private Map<String, String> endedTranches = new HashMap<>();
+    private long creditNotesIssued;
     private Map<String, Reservation> reservations = new LinkedHashMap<>();
     private long invoicesIssued;
     private boolean communicationCreditsEnabled;
@@ -262,17 +284,125 @@ class CreditAccount {
         FundsAdded added = new FundsAdded(tenantId, trancheId, amount, now, FundingRules.expiryOf(now), invoiceId,
                 source, rechargeId, balance().plus(amount));
         apply(added);
-        if (lowBalanceAlert != null && lowBalanceAlerted && !balance().isLessThan(lowBalanceAlert)) { // INV-CA-20
-            apply(new BalanceRecovered(tenantId, balance(), lowBalanceAlert, now));
-        }
+        afterBalanceRose(now);
         // INV-CA-08: every funding issues a paid invoice with the next per-tenant number
         apply(new InvoiceIssued(tenantId, invoiceId, invoicesIssued + 1, InvoiceKind.FUNDING, now,
                 List.of(new InvoiceLine(InvoiceLine.COMMUNICATION_CREDITS, amount)), amount, InvoiceStatus.PAID, trancheId,
                 poNumber));
+        enableCommunicationCredits(trancheId, now);
+        return added;
+    }
+
+    private void afterBalanceRose(Instant now) {
+        if (lowBalanceAlert != null && lowBalanceAlerted && !balance().isLessThan(lowBalanceAlert)) { // INV-CA-20
+            apply(new BalanceRecovered(tenantId, balance(), lowBalanceAlert, now));
+        }
+    }
+
+    private void enableCommunicationCredits(String trancheId, Instant now) {
         if (!communicationCreditsEnabled) { // INV-CA-09
             apply(new CommunicationCreditsEnabled(tenantId, now, trancheId));
         }
-        return added;
+    }
+
+    // ---------------------------------------------------------------- grants and refunds
+
+    /**
+     * INV-CA-21: a goodwill grant is a tranche with no payment and no invoice, expiring after 12 months or at an
+     * earlier {@code expiresAt}; it is drawn in expiry order among the purchases. Like a funding, it lets the
+     * tenant's users hold the Communication Credits license (INV-CA-09).
+     */
+    @CommandHandler
+    FundsGranted handle(GrantFunds command, Clock clock) {
+        Money amount = FundingRules.inCurrency(command.amount(), currency);
+        if (!amount.isPositive()) {
+            throw new LedgerException(ErrorCode.INVALID_AMOUNT, "A grant must be more than zero");
+        }
+        Instant now = clock.instant();
+        Instant latest = FundingRules.expiryOf(now);
+        Instant expiresAt = command.expiresAt() == null ? latest : command.expiresAt();
+        if (!expiresAt.isAfter(now) || expiresAt.isAfter(latest)) {
+            throw new LedgerException(ErrorCode.INVALID_EXPIRY,
+                    "expiresAt must be after now and at most 12 months ahead (" + latest + ")");
+        }
+        catchUp(now);
+        FundsGranted granted = new FundsGranted(tenantId, command.trancheId(), amount, now, expiresAt, command.reason(),
+                command.requestedBy(), balance().plus(amount));
+        apply(granted);
+        afterBalanceRose(now);
+        enableCommunicationCredits(command.trancheId(), now);
+        return granted;
+    }
+
+    /**
+     * INV-CA-22: the unused remainder of a paid tranche goes back through the payment provider, less what is held
+     * for calls in progress; a credit note with the next number of its own series records it. Checks in the
+     * contract's order: the tranche exists, has not expired, was paid and has something left; then the refund.
+     * Nothing changes when the provider declines or does not answer. A refund never triggers an auto-recharge
+     * (the owner lowered the balance on purpose); the next charge below the threshold does.
+     */
+    @CommandHandler
+    FundsRefunded handle(RefundTranche command, Clock clock, PaymentProvider payments) {
+        Instant now = clock.instant();
+        Tranche tranche = tranches.stream().filter(t -> t.trancheId().equals(command.trancheId())).findFirst().orElse(null);
+        String ended = endedTranches.get(command.trancheId());
+        if (EXPIRED.equals(ended) || (tranche != null && tranche.isExpiredAt(now))) {
+            throw new LedgerException(ErrorCode.TRANCHE_EXPIRED, "Tranche " + command.trancheId() + " has expired; "
+                    + "its remainder was forfeited");
+        }
+        if (REFUNDED.equals(ended)) {
+            throw new LedgerException(ErrorCode.NOTHING_TO_REFUND, "Tranche " + command.trancheId() + " was refunded already");
+        }
+        if (tranche == null) {
+            throw new LedgerException(ErrorCode.TRANCHE_NOT_FOUND, "No tranche " + command.trancheId() + " on this account");
+        }
+        if (tranche.granted()) {
+            throw new LedgerException(ErrorCode.NOTHING_TO_REFUND, "Tranche " + command.trancheId()
+                    + " was granted, not paid for: there is no payment to give back");
+        }
+        Money refundable = tranche.remaining().minus(heldOn(tranche, now));
+        if (!refundable.isPositive()) {
+            throw new LedgerException(ErrorCode.NOTHING_TO_REFUND, tranche.remaining().isPositive()
+                    ? "What remains in tranche " + command.trancheId() + " is held for calls in progress"
+                    : "Tranche " + command.trancheId() + " is used up");
+        }
+        PaymentResult refund = payments.refund(new RefundRequest(tenantId, paymentMethodToken, refundable,
+                tranche.trancheId(), "refund/" + command.creditNoteId()));
+        if (refund instanceof PaymentResult.Declined declined) {
+            throw new LedgerException(ErrorCode.REFUND_DECLINED, "The refund was declined: " + declined.detail());
+        }
+        if (refund instanceof PaymentResult.Unavailable unavailable) {
+            throw new LedgerException(ErrorCode.PAYMENT_PROVIDER_UNAVAILABLE, unavailable.detail() + "; nothing was refunded");
+        }
+        catchUp(now);
+        Money before = balance();
+        FundsRefunded refunded = new FundsRefunded(tenantId, tranche.trancheId(), refundable,
+                tranche.remaining().minus(refundable), command.reason(), command.creditNoteId(), command.requestedBy(),
+                now, before.minus(refundable));
+        apply(refunded);
+        Money negative = Money.zero(currency).minus(refundable);
+        apply(new CreditNoteIssued(tenantId, command.creditNoteId(), creditNotesIssued + 1, now,
+                List.of(new InvoiceLine("Refund of " + InvoiceLine.COMMUNICATION_CREDITS + " tranche " + tranche.trancheId(),
+                        negative)), negative, tranche.invoiceId(), tranche.trancheId(), command.reason()));
+        if (balance().isZero()) {
+            apply(new BalanceDepleted(tenantId, now));
+        }
+        if (lowBalanceAlert != null && !lowBalanceAlerted && balance().isLessThan(lowBalanceAlert)
+                && !before.isLessThan(lowBalanceAlert)) { // INV-CA-20
+            apply(new LowBalanceAlertRaised(tenantId, balance(), lowBalanceAlert, now));
+        }
+        return refunded;
+    }
+
+    /** What live holds at {@code now} keep of a tranche (holds past their timeout are about to be released). */
+    private Money heldOn(Tranche tranche, Instant now) {
+        Money held = Money.zero(currency);
+        for (Reservation reservation : reservations.values()) {
+            if (now.isBefore(reservation.expiresAt())) {
+                held = held.plus(reservation.heldOn(tranche.trancheId()));
+            }
+        }
+        return held;
     }
 
     // ---------------------------------------------------------------- holds and charges
@@ -557,11 +687,43 @@ class CreditAccount {
 
     @EventSourcingHandler
     void on(FundsAdded event) {
-        tranches.add(new Tranche(event.trancheId(), event.amount(), event.amount(), event.purchasedAt(), event.expiresAt(), false));
+        insert(new Tranche(event.trancheId(), event.amount(), event.amount(), event.purchasedAt(), event.expiresAt(),
+                false, event.invoiceId(), false));
         rechargeAbandoned = false;
         if (pendingRecharge != null && pendingRecharge.rechargeId().equals(event.rechargeId())) {
             pendingRecharge = null;
         }
+    }
+
+    @EventSourcingHandler
+    void on(FundsGranted event) {
+        insert(new Tranche(event.trancheId(), event.amount(), event.amount(), event.grantedAt(), event.expiresAt(),
+                false, null, true));
+    }
+
+    /** INV-CA-21: after every tranche that expires no later than it, so the list stays in drawing order. */
+    private void insert(Tranche tranche) {
+        int at = tranches.size();
+        while (at > 0 && tranche.drawnBefore(tranches.get(at - 1))) {
+            at--;
+        }
+        tranches.add(at, tranche);
+    }
+
+    @EventSourcingHandler
+    void on(FundsRefunded event) {
+        if (event.remainingAfter().isPositive()) {
+            tranches.replaceAll(tranche -> tranche.trancheId().equals(event.trancheId())
+                    ? tranche.withRemaining(event.remainingAfter()) : tranche);
+        } else {
+            tranches.removeIf(tranche -> tranche.trancheId().equals(event.trancheId()));
+            endedTranches.put(event.trancheId(), REFUNDED);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CreditNoteIssued event) {
+        creditNotesIssued = event.number();
     }
 
     @EventSourcingHandler
@@ -611,6 +773,7 @@ class CreditAccount {
     @EventSourcingHandler
     void on(TrancheExpired event) {
         tranches.removeIf(tranche -> tranche.trancheId().equals(event.trancheId()));
+        endedTranches.put(event.trancheId(), EXPIRED);
         reservations.replaceAll((reservationId, reservation) -> reservation.withoutTranche(event.trancheId()));
     }
 

@@ -8,6 +8,10 @@ import org.commcredits.ledger.api.creditaccount.BillingAgreement;
 import org.commcredits.ledger.api.creditaccount.ChangeBillingAgreement;
 import org.commcredits.ledger.api.creditaccount.ConfigureAutoRecharge;
 import org.commcredits.ledger.api.creditaccount.FundsAdded;
+import org.commcredits.ledger.api.creditaccount.FundsGranted;
+import org.commcredits.ledger.api.creditaccount.FundsRefunded;
+import org.commcredits.ledger.api.creditaccount.GrantFunds;
+import org.commcredits.ledger.api.creditaccount.RefundTranche;
 import org.commcredits.ledger.api.creditaccount.OpenCreditAccount;
 import org.commcredits.ledger.api.creditaccount.SetPaymentMethod;
 import org.commcredits.ledger.api.error.ErrorCode;
@@ -65,6 +69,19 @@ class CreditAccountController {
                        String invoiceId, String poNumber) {
     }
 
+    /** A goodwill grant: {@code expiresAt} optional (12 months by default, or earlier). */
+    record GrantRequest(String amount, String reason, String expiresAt) {
+    }
+
+    record GrantAnswer(String trancheId, String amount, String expiresAt, String balance) {
+    }
+
+    record RefundBody(String reason) {
+    }
+
+    record RefundAnswer(String trancheId, String refunded, String balance, String creditNoteId) {
+    }
+
     record AutoRechargeRequest(Boolean enabled, String threshold, String amount) {
     }
 
@@ -116,6 +133,63 @@ class CreditAccountController {
                             added.amount().toPlainString(), added.purchasedAt().toString(), added.expiresAt().toString(),
                             added.balanceAfter().toPlainString(), added.invoiceId(), poNumber));
                 }));
+    }
+
+    /** {@code POST .../grants}: credit given, not sold (INV-CA-21); idempotent with {@code Idempotency-Key}. */
+    @PostMapping(path = "/grants", consumes = "application/json")
+    ResponseEntity<String> grant(@PathVariable String tenantId, @RequestBody GrantRequest request,
+                                 @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                 @AuthenticationPrincipal LedgerPrincipal principal) {
+        TenantId tenant = TenantId.of(RequestFields.id(tenantId, "tenantId"));
+        RequestFields.required(request, "body");
+        BigDecimal amount = RequestFields.positiveAmount(request.amount(), "amount");
+        String reason = reason(request.reason());
+        java.time.Instant expiresAt = request.expiresAt() == null ? null : RequestFields.instant(request.expiresAt(), "expiresAt");
+        String trancheId = "gr-" + UUID.randomUUID();
+        return executor.execute(new CommandExecutor.Command(tenant.creditAccountAggregateId(), idempotencyKey, tenantId,
+                request, () -> {
+                    FundsGranted granted = onAccount(() -> commands.sendAndWait(
+                            new GrantFunds(tenant, trancheId, amount, reason, expiresAt, principal.name())));
+                    return new CommandExecutor.Answer(201, new GrantAnswer(granted.trancheId(),
+                            granted.amount().toPlainString(), granted.expiresAt().toString(),
+                            granted.balanceAfter().toPlainString()));
+                }));
+    }
+
+    /**
+     * {@code POST .../tranches/{trancheId}/refund}: the tranche's unused remainder back through the payment
+     * provider, with a credit note (INV-CA-22); idempotent with {@code Idempotency-Key}.
+     */
+    @PostMapping(path = "/tranches/{trancheId}/refund", consumes = "application/json")
+    ResponseEntity<String> refund(@PathVariable String tenantId, @PathVariable String trancheId,
+                                  @RequestBody RefundBody request,
+                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                  @AuthenticationPrincipal LedgerPrincipal principal) {
+        TenantId tenant = TenantId.of(RequestFields.id(tenantId, "tenantId"));
+        String tranche = RequestFields.id(trancheId, "trancheId");
+        RequestFields.required(request, "body");
+        String reason = reason(request.reason());
+        // Chosen once per request: a retry after a conflict repeats the provider's idempotency key.
+        String creditNoteId = "cn-" + UUID.randomUUID();
+        return executor.execute(new CommandExecutor.Command(tenant.creditAccountAggregateId(), idempotencyKey, tenantId,
+                request, () -> {
+                    FundsRefunded refunded = onAccount(() -> commands.sendAndWait(
+                            new RefundTranche(tenant, tranche, creditNoteId, reason, principal.name())));
+                    return new CommandExecutor.Answer(200, new RefundAnswer(refunded.trancheId(),
+                            refunded.amount().toPlainString(), refunded.balanceAfter().toPlainString(),
+                            refunded.creditNoteId()));
+                }));
+    }
+
+    /** A reason for a grant or a refund: 1 to 500 printable characters without leading or trailing spaces. */
+    static String reason(String value) {
+        if (value == null || value.isEmpty() || value.length() > CreditAccount.MAX_REASON || !value.equals(value.strip())
+                || !value.codePoints().allMatch(c -> c >= 0x20 && c != 0x7F && !Character.isISOControl(c))) {
+            throw new LedgerException(ErrorCode.INVALID_REQUEST,
+                    "reason is required: 1 to " + CreditAccount.MAX_REASON
+                            + " printable characters without leading or trailing spaces");
+        }
+        return value;
     }
 
     /**

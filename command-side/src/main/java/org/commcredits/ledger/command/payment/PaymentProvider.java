@@ -9,4 +9,10 @@ package org.commcredits.ledger.command.payment;
 public interface PaymentProvider {
 
     PaymentResult charge(PaymentRequest request);
+
+    /**
+     * Gives {@link RefundRequest#amount()} of an earlier payment back to the customer, once per
+     * {@link RefundRequest#idempotencyKey()}: {@link PaymentResult.Paid} when the refund went through.
+     */
+    PaymentResult refund(RefundRequest request);
 }

@@ -33,11 +33,14 @@ class BalanceController {
         this.clock = clock;
     }
 
-    record TrancheView(String trancheId, String original, String remaining, String purchasedAt, String expiresAt) {
+    /** {@code granted}: a goodwill grant rather than a purchase (INV-CA-21). */
+    record TrancheView(String trancheId, String original, String remaining, String purchasedAt, String expiresAt,
+                       boolean granted) {
     }
 
+    /** {@code paid} and {@code granted}: the parts of the balance in purchased and in granted tranches (INV-CA-21). */
     record BalanceView(String tenantId, String currency, String balance, String available, List<TrancheView> tranches,
-                       Map<String, Object> autoRecharge, String billingAgreement, String asOf) {
+                       Map<String, Object> autoRecharge, String billingAgreement, String asOf, String paid, String granted) {
     }
 
     @GetMapping(path = "/api/tenants/{tenantId}/balance", produces = "application/json")
@@ -60,9 +63,14 @@ class BalanceController {
                     }
                     autoRecharge.put("rechargeInFlight", rs.getString(8));
                     long balance = rs.getLong(3);
+                    List<TrancheView> tranches = tranches(tenantId, currency);
+                    Long granted = jdbc.queryForObject("SELECT COALESCE(SUM(remaining_minor), 0) FROM rm_tranche "
+                            + "WHERE tenant_id = ? AND expired = FALSE AND granted = TRUE", Long.class, tenantId);
                     return new BalanceView(tenantId, currency, Money.ofMinor(balance, currency).toPlainString(),
                             Money.ofMinor(balance - rs.getLong(4), currency).toPlainString(),
-                            tranches(tenantId, currency), autoRecharge, rs.getString(2), clock.instant().toString());
+                            tranches, autoRecharge, rs.getString(2), clock.instant().toString(),
+                            Money.ofMinor(balance - granted, currency).toPlainString(),
+                            Money.ofMinor(granted, currency).toPlainString());
                 }, tenantId);
         if (found.isEmpty()) {
             throw new LedgerException(ErrorCode.ACCOUNT_NOT_FOUND, "This tenant has no credit account");
@@ -71,11 +79,13 @@ class BalanceController {
     }
 
     private List<TrancheView> tranches(String tenantId, String currency) {
-        return jdbc.query("SELECT tranche_id, original_minor, remaining_minor, purchased_at, expires_at FROM rm_tranche "
-                        + "WHERE tenant_id = ? AND expired = FALSE AND remaining_minor > 0 ORDER BY purchased_at, tranche_id",
+        return jdbc.query("SELECT tranche_id, original_minor, remaining_minor, purchased_at, expires_at, granted FROM rm_tranche "
+                        + "WHERE tenant_id = ? AND expired = FALSE AND remaining_minor > 0 "
+                        + "ORDER BY expires_at, purchased_at, tranche_id",
                 (rs, n) -> new TrancheView(rs.getString(1), Money.ofMinor(rs.getLong(2), currency).toPlainString(),
                         Money.ofMinor(rs.getLong(3), currency).toPlainString(),
-                        rs.getTimestamp(4).toInstant().toString(), rs.getTimestamp(5).toInstant().toString()),
+                        rs.getTimestamp(4).toInstant().toString(), rs.getTimestamp(5).toInstant().toString(),
+                        rs.getBoolean(6)),
                 tenantId);
     }
 }

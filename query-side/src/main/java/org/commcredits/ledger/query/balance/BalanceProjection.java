@@ -7,6 +7,8 @@ import org.commcredits.ledger.api.creditaccount.AutoRechargeConfigured;
 import org.commcredits.ledger.api.creditaccount.BillingAgreementChanged;
 import org.commcredits.ledger.api.creditaccount.CreditAccountOpened;
 import org.commcredits.ledger.api.creditaccount.FundsAdded;
+import org.commcredits.ledger.api.creditaccount.FundsGranted;
+import org.commcredits.ledger.api.creditaccount.FundsRefunded;
 import org.commcredits.ledger.api.creditaccount.FundsConsumed;
 import org.commcredits.ledger.api.creditaccount.FundsReserved;
 import org.commcredits.ledger.api.creditaccount.PaymentMethodSet;
@@ -63,6 +65,27 @@ class BalanceProjection {
         if (event.rechargeId() != null) {
             rechargeEnded(event.tenantId().value(), event.rechargeId());
         }
+    }
+
+    /** INV-CA-21: a granted tranche, marked so the balance can tell paid and granted credit apart. */
+    @EventHandler
+    void on(FundsGranted event, @GlobalIndex long sequence) {
+        jdbc.update("MERGE INTO rm_tranche t USING (VALUES (?, ?)) s(tenant_id, tranche_id) "
+                        + "ON t.tenant_id = s.tenant_id AND t.tranche_id = s.tranche_id "
+                        + "WHEN NOT MATCHED THEN INSERT (tenant_id, tranche_id, original_minor, remaining_minor, purchased_at, expires_at, granted) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, TRUE)",
+                event.tenantId().value(), event.trancheId(),
+                event.tenantId().value(), event.trancheId(), event.amount().minor(), event.amount().minor(),
+                Timestamp.from(event.grantedAt()), Timestamp.from(event.expiresAt()));
+        updateBalance(event.tenantId().value(), event.balanceAfter().minor(), sequence);
+    }
+
+    /** INV-CA-22: the refunded part leaves the tranche; what stays is the part held for calls in progress. */
+    @EventHandler
+    void on(FundsRefunded event, @GlobalIndex long sequence) {
+        jdbc.update("UPDATE rm_tranche SET remaining_minor = ?, refunded_minor = ? WHERE tenant_id = ? AND tranche_id = ?",
+                event.remainingAfter().minor(), event.amount().minor(), event.tenantId().value(), event.trancheId());
+        updateBalance(event.tenantId().value(), event.balanceAfter().minor(), sequence);
     }
 
     @EventHandler

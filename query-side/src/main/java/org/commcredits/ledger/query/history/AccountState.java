@@ -4,6 +4,8 @@ import org.commcredits.ledger.api.creditaccount.AutoRechargeConfigured;
 import org.commcredits.ledger.api.creditaccount.BillingAgreementChanged;
 import org.commcredits.ledger.api.creditaccount.CreditAccountOpened;
 import org.commcredits.ledger.api.creditaccount.FundsAdded;
+import org.commcredits.ledger.api.creditaccount.FundsGranted;
+import org.commcredits.ledger.api.creditaccount.FundsRefunded;
 import org.commcredits.ledger.api.creditaccount.FundsConsumed;
 import org.commcredits.ledger.api.creditaccount.FundsReserved;
 import org.commcredits.ledger.api.creditaccount.ReservationReleased;
@@ -31,7 +33,7 @@ public final class AccountState {
 
     /** The event types that change this state. */
     public static final Set<Class<?>> TYPES = Set.of(CreditAccountOpened.class, FundsAdded.class, FundsConsumed.class,
-            TrancheExpired.class, FundsReserved.class, ReservationReleased.class, AutoRechargeConfigured.class,
+            FundsGranted.class, FundsRefunded.class, TrancheExpired.class, FundsReserved.class, ReservationReleased.class, AutoRechargeConfigured.class,
             BillingAgreementChanged.class);
 
     /** One tranche as the fold sees it. */
@@ -42,8 +44,11 @@ public final class AccountState {
         public final Instant purchasedAt;
         public final Instant expiresAt;
         public boolean expired;
+        /** A goodwill grant (INV-CA-21), not a purchase. */
+        public final boolean granted;
 
-        Tranche(String trancheId, long original, Instant purchasedAt, Instant expiresAt) {
+        Tranche(String trancheId, long original, Instant purchasedAt, Instant expiresAt, boolean granted) {
+            this.granted = granted;
             this.trancheId = trancheId;
             this.original = original;
             this.remaining = original;
@@ -71,6 +76,10 @@ public final class AccountState {
             return e.purchasedAt();
         } else if (event instanceof FundsConsumed e) {
             return e.occurredAt();
+        } else if (event instanceof FundsGranted e) {
+            return e.grantedAt();
+        } else if (event instanceof FundsRefunded e) {
+            return e.refundedAt();
         } else if (event instanceof TrancheExpired e) {
             return e.expiredAt();
         } else if (event instanceof FundsReserved e) {
@@ -132,7 +141,14 @@ public final class AccountState {
             currency = e.currency();
             billingAgreement = e.billingAgreement().name();
         } else if (event instanceof FundsAdded e) {
-            tranches.putIfAbsent(e.trancheId(), new Tranche(e.trancheId(), e.amount().minor(), e.purchasedAt(), e.expiresAt()));
+            tranches.putIfAbsent(e.trancheId(), new Tranche(e.trancheId(), e.amount().minor(), e.purchasedAt(), e.expiresAt(), false));
+        } else if (event instanceof FundsGranted e) {
+            tranches.putIfAbsent(e.trancheId(), new Tranche(e.trancheId(), e.amount().minor(), e.grantedAt(), e.expiresAt(), true));
+        } else if (event instanceof FundsRefunded e) {
+            Tranche tranche = tranches.get(e.trancheId());
+            if (tranche != null) {
+                tranche.remaining = e.remainingAfter().minor();
+            }
         } else if (event instanceof FundsConsumed e) {
             for (TranchePortion portion : e.portions()) {
                 Tranche tranche = tranches.get(portion.trancheId());
@@ -177,7 +193,7 @@ public final class AccountState {
         }
     }
 
-    /** Tranches that still hold credit, oldest first. */
+    /** Tranches that still hold credit, in drawing order: soonest expiry first, then oldest (INV-CA-21). */
     public List<Tranche> liveTranches() {
         List<Tranche> live = new ArrayList<>();
         for (Tranche tranche : tranches.values()) {
@@ -185,8 +201,8 @@ public final class AccountState {
                 live.add(tranche);
             }
         }
-        live.sort((a, b) -> a.purchasedAt.equals(b.purchasedAt) ? a.trancheId.compareTo(b.trancheId)
-                : a.purchasedAt.compareTo(b.purchasedAt));
+        live.sort(java.util.Comparator.<Tranche, Instant>comparing(t -> t.expiresAt).thenComparing(t -> t.purchasedAt)
+                .thenComparing(t -> t.trancheId));
         return live;
     }
 
@@ -198,6 +214,17 @@ public final class AccountState {
         long sum = 0;
         for (Tranche tranche : tranches.values()) {
             if (!tranche.expired) {
+                sum += tranche.remaining;
+            }
+        }
+        return sum;
+    }
+
+    /** What remains in live granted tranches (INV-CA-21); the rest of the balance was paid for. */
+    public long granted() {
+        long sum = 0;
+        for (Tranche tranche : tranches.values()) {
+            if (!tranche.expired && tranche.granted) {
                 sum += tranche.remaining;
             }
         }

@@ -19,11 +19,14 @@ import java.util.Map;
 public class BalanceHistory {
 
     /** The answer, shaped like {@code GET /balance}. */
-    public record TrancheView(String trancheId, String original, String remaining, String purchasedAt, String expiresAt) {
+    public record TrancheView(String trancheId, String original, String remaining, String purchasedAt, String expiresAt,
+                              boolean granted) {
     }
 
+    /** {@code paid} and {@code granted}: the parts of the balance in purchased and in granted tranches (INV-CA-21). */
     public record BalanceView(String tenantId, String currency, String balance, String available, List<TrancheView> tranches,
-                              Map<String, Object> autoRecharge, String billingAgreement, String asOf, long sequence) {
+                              Map<String, Object> autoRecharge, String billingAgreement, String asOf, long sequence,
+                              String paid, String granted) {
     }
 
     private final CreditAccountEvents events;
@@ -48,7 +51,7 @@ public class BalanceHistory {
         String currency = state.currency();
         List<TrancheView> tranches = state.liveTranches().stream()
                 .map(t -> new TrancheView(t.trancheId, money(t.original, currency), money(t.remaining, currency),
-                        t.purchasedAt.toString(), t.expiresAt.toString()))
+                        t.purchasedAt.toString(), t.expiresAt.toString(), t.granted))
                 .toList();
         Map<String, Object> autoRecharge = new LinkedHashMap<>();
         autoRecharge.put("enabled", state.autoRechargeEnabled());
@@ -60,7 +63,8 @@ public class BalanceHistory {
         }
         long balance = state.balance();
         return new BalanceView(tenantId, currency, money(balance, currency), money(balance - state.held(), currency),
-                tranches, autoRecharge, state.billingAgreement(), asOf.toString(), state.lastSequence());
+                tranches, autoRecharge, state.billingAgreement(), asOf.toString(), state.lastSequence(),
+                money(balance - state.granted(), currency), money(state.granted(), currency));
     }
 
     private static String money(long minor, String currency) {

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import org.commcredits.ledger.api.creditaccount.AutoRechargeConfigured;
 import org.commcredits.ledger.api.creditaccount.BillingAgreementChanged;
 import org.commcredits.ledger.api.creditaccount.CreditAccountOpened;
+import org.commcredits.ledger.api.creditaccount.CreditNoteIssued;
 import org.commcredits.ledger.api.creditaccount.FundsAdded;
+import org.commcredits.ledger.api.creditaccount.FundsGranted;
+import org.commcredits.ledger.api.creditaccount.FundsRefunded;
 import org.commcredits.ledger.api.creditaccount.FundsConsumed;
 import org.commcredits.ledger.api.creditaccount.FundsReserved;
 import org.commcredits.ledger.api.creditaccount.InvoiceIssued;
@@ -50,7 +53,8 @@ public class CreditAccountEvents {
 
     static final List<Class<?>> KNOWN = List.of(CreditAccountOpened.class, FundsAdded.class, FundsConsumed.class,
             TrancheExpired.class, FundsReserved.class, ReservationReleased.class, AutoRechargeConfigured.class,
-            BillingAgreementChanged.class, InvoiceIssued.class, UnfundedUsageRecorded.class, PostpaidUsageRecorded.class);
+            BillingAgreementChanged.class, InvoiceIssued.class, UnfundedUsageRecorded.class, PostpaidUsageRecorded.class,
+            FundsGranted.class, FundsRefunded.class, CreditNoteIssued.class);
 
     private final JdbcTemplate jdbc;
     private final Map<String, ObjectReader> readers = new HashMap<>();

@@ -47,13 +47,27 @@ class InvoiceController {
         return Paging.of(rows.page(tenantId, cursor, pageSize + 1), pageSize, InvoiceRows.InvoiceView::number);
     }
 
+    /** INV-CA-22: the tenant's credit notes, in their own number series (the cursor is the last number seen). */
+    @GetMapping(path = "/api/tenants/{tenantId}/credit-notes", produces = "application/json")
+    Paging.Page<InvoiceRows.InvoiceView> creditNotes(@PathVariable String tenantId, @RequestParam(required = false) Integer limit,
+                                                     @RequestParam(required = false) String after,
+                                                     @RequestParam(required = false) Long minSequence) {
+        RequestFields.id(tenantId, "tenantId");
+        int pageSize = Paging.limit(limit);
+        long cursor = Paging.after(after);
+        positions.awaitSequence(InvoiceProjection.PROCESSOR, minSequence);
+        requireAccount(tenantId);
+        return Paging.of(rows.creditNotes(tenantId, cursor, pageSize + 1), pageSize, InvoiceRows.InvoiceView::number);
+    }
+
     @GetMapping(path = "/api/tenants/{tenantId}/invoices/{invoiceId}.pdf", produces = "application/pdf")
     ResponseEntity<byte[]> pdf(@PathVariable String tenantId, @PathVariable String invoiceId,
                                @RequestParam(required = false) Long minSequence) {
         InvoiceRows.InvoiceView found = invoice(tenantId, invoiceId, minSequence);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("invoice-" + tenantId + "-" + found.number() + ".pdf").build().toString())
+                        .filename((found.creditNote() ? "credit-note-" : "invoice-") + tenantId + "-" + found.number() + ".pdf")
+                        .build().toString())
                 .body(InvoicePdf.render(tenantId, found));
     }
 

@@ -34,17 +34,21 @@ final class InvoicePdf {
         Document document = new Document(PageSize.A4, 56, 56, 56, 56);
         try {
             PdfWriter.getInstance(document, out);
-            document.addTitle("Invoice " + invoice.number() + " of " + tenantId);
+            String title = (invoice.creditNote() ? "Credit note " : "Invoice ") + invoice.number();
+            document.addTitle(title + " of " + tenantId);
             document.addCreator("Communication Credits Ledger");
             document.open();
-            document.add(new Paragraph("Invoice " + invoice.number(), TITLE));
+            document.add(new Paragraph(title, TITLE));
             document.add(new Paragraph("Communication Credits", TEXT));
             document.add(new Paragraph(" "));
 
             PdfPTable facts = new PdfPTable(new float[] {1, 2.5f});
             facts.setWidthPercentage(100);
             fact(facts, "Tenant", tenantId);
-            fact(facts, "Invoice id", invoice.invoiceId());
+            fact(facts, invoice.creditNote() ? "Credit note id" : "Invoice id", invoice.invoiceId());
+            if (invoice.creditNote()) {
+                fact(facts, "Credits invoice", invoice.creditsInvoiceId() == null ? "-" : invoice.creditsInvoiceId());
+            }
             fact(facts, "Number", Long.toString(invoice.number()));
             fact(facts, "Kind", invoice.kind());
             fact(facts, "Issued (UTC)", invoice.issuedAt());

@@ -1,5 +1,6 @@
 package org.commcredits.ledger.query.invoices;
 
+import org.commcredits.ledger.api.creditaccount.CreditNoteIssued;
 import org.commcredits.ledger.api.creditaccount.InvoiceIssued;
 import org.commcredits.ledger.query.verify.Difference;
 import org.commcredits.ledger.query.verify.ReadModelVerifier;
@@ -11,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Replays the tenant's {@code InvoiceIssued} events and compares each invoice and line with the read model. */
+/** Replays the tenant's {@code InvoiceIssued} and {@code CreditNoteIssued} events and compares each invoice and line with the read model. */
 @Component
 class InvoiceVerifier implements ReadModelVerifier {
 
@@ -37,6 +38,8 @@ class InvoiceVerifier implements ReadModelVerifier {
         for (TenantHistory.Event event : history.creditAccount()) {
             if (event.payload() instanceof InvoiceIssued issued) {
                 expected.putIfAbsent(issued.invoiceId(), InvoiceRows.InvoiceView.of(issued));
+            } else if (event.payload() instanceof CreditNoteIssued note) {
+                expected.putIfAbsent(note.creditNoteId(), InvoiceRows.InvoiceView.of(note));
             }
         }
         Map<String, InvoiceRows.InvoiceView> actual = new LinkedHashMap<>();
@@ -59,6 +62,7 @@ class InvoiceVerifier implements ReadModelVerifier {
             add(differences, row, "status", want.status(), have.status());
             add(differences, row, "reference", want.reference(), have.reference());
             add(differences, row, "poNumber", want.poNumber(), have.poNumber());
+            add(differences, row, "creditsInvoiceId", want.creditsInvoiceId(), have.creditsInvoiceId());
             add(differences, row, "lines", want.lines(), have.lines());
         }
         for (String extra : actual.keySet()) {

@@ -2,6 +2,8 @@ package org.commcredits.ledger.query.ledger;
 
 import org.commcredits.ledger.api.creditaccount.FundingSource;
 import org.commcredits.ledger.api.creditaccount.FundsAdded;
+import org.commcredits.ledger.api.creditaccount.FundsGranted;
+import org.commcredits.ledger.api.creditaccount.FundsRefunded;
 import org.commcredits.ledger.api.creditaccount.FundsConsumed;
 import org.commcredits.ledger.api.creditaccount.PostpaidUsageRecorded;
 import org.commcredits.ledger.api.creditaccount.TrancheExpired;
@@ -36,6 +38,13 @@ record LedgerEntry(long sequence, String tenantId, Instant occurredAt, String ty
             String reference = e.source() == FundingSource.AUTO_RECHARGE && e.rechargeId() != null ? e.rechargeId() : e.invoiceId();
             return Optional.of(new LedgerEntry(sequence, e.tenantId().value(), e.purchasedAt(), "FUNDS_ADDED", CREDIT,
                     e.amount().minor(), e.amount().currency(), e.balanceAfter().minor(), e.trancheId(), reference));
+        } else if (event instanceof FundsGranted e) {
+            return Optional.of(new LedgerEntry(sequence, e.tenantId().value(), e.grantedAt(), "FUNDS_GRANTED", CREDIT,
+                    e.amount().minor(), e.amount().currency(), e.balanceAfter().minor(), e.trancheId(),
+                    "grant:" + e.grantedBy()));
+        } else if (event instanceof FundsRefunded e) {
+            return Optional.of(new LedgerEntry(sequence, e.tenantId().value(), e.refundedAt(), "FUNDS_REFUNDED", DEBIT,
+                    e.amount().minor(), e.amount().currency(), e.balanceAfter().minor(), e.trancheId(), e.creditNoteId()));
         } else if (event instanceof FundsConsumed e) {
             String tranches = e.portions().stream().map(TranchePortion::trancheId).collect(Collectors.joining(","));
             return Optional.of(new LedgerEntry(sequence, e.tenantId().value(), e.occurredAt(), "FUNDS_CONSUMED", DEBIT,

@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.commcredits.ledger.api.creditaccount.FundsAdded;
+import org.commcredits.ledger.api.creditaccount.FundsGranted;
+import org.commcredits.ledger.api.creditaccount.FundsRefunded;
 import org.commcredits.ledger.api.creditaccount.FundsConsumed;
 import org.commcredits.ledger.api.creditaccount.PostpaidUsageRecorded;
 import org.commcredits.ledger.api.creditaccount.TrancheExpired;
@@ -51,6 +53,16 @@ class LedgerProjection {
 
     @EventHandler
     void on(FundsAdded event, @GlobalIndex long sequence) {
+        record(event, sequence);
+    }
+
+    @EventHandler
+    void on(FundsGranted event, @GlobalIndex long sequence) {
+        record(event, sequence);
+    }
+
+    @EventHandler
+    void on(FundsRefunded event, @GlobalIndex long sequence) {
         record(event, sequence);
     }
 

@@ -1,6 +1,8 @@
 package org.commcredits.ledger.query.statements;
 
 import org.commcredits.ledger.api.creditaccount.FundsAdded;
+import org.commcredits.ledger.api.creditaccount.FundsGranted;
+import org.commcredits.ledger.api.creditaccount.FundsRefunded;
 import org.commcredits.ledger.api.creditaccount.FundsConsumed;
 import org.commcredits.ledger.api.creditaccount.PostpaidUsageRecorded;
 import org.commcredits.ledger.api.creditaccount.UnfundedUsageRecorded;
@@ -47,6 +49,8 @@ record MonthlyStatement(String currency, long opening, long purchases, long rech
         AccountState closed = AccountState.at(events, to);
         long purchases = 0;
         long recharges = 0;
+        long grants = 0;
+        long refunds = 0;
         long usage = 0;
         long unfunded = 0;
         long postpaid = 0;
@@ -74,6 +78,10 @@ record MonthlyStatement(String currency, long opening, long purchases, long rech
                 } else {
                     purchases += added.amount().minor();
                 }
+            } else if (event instanceof FundsGranted granted) {
+                grants += granted.amount().minor();
+            } else if (event instanceof FundsRefunded refunded) {
+                refunds += refunded.amount().minor();
             } else if (event instanceof FundsConsumed consumed) {
                 consumptions++;
                 usage += consumed.amount().minor();
@@ -101,7 +109,7 @@ record MonthlyStatement(String currency, long opening, long purchases, long rech
             String[] parts = key.split("\\|", 2);
             usageLines.add(new UsageLine(parts[0], parts[1], line[0], (int) line[1]));
         });
-        return new MonthlyStatement(closed.currency(), opened.balance(), purchases, recharges, 0, 0, usage, usageLines,
+        return new MonthlyStatement(closed.currency(), opened.balance(), purchases, recharges, grants, refunds, usage, usageLines,
                 expiries, closed.balance(), unfunded, postpaid, fundings, consumptions, expired);
     }
 }

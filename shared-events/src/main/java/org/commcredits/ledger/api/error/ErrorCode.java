@@ -30,6 +30,7 @@ public enum ErrorCode {
     INVALID_PAGING(400, "Invalid paging parameters"),
     INVALID_IDEMPOTENCY_KEY(400, "Invalid idempotency key"),
     TOO_MANY_ITEMS(400, "Too many items in one request"),
+    INVALID_EXPIRY(400, "Invalid expiry"),
 
     // 401 / 403: who is asking
     UNAUTHENTICATED(401, "Authentication required"),
@@ -40,6 +41,7 @@ public enum ErrorCode {
     ACCOUNT_NOT_FOUND(404, "No credit account for this tenant"),
     INVOICE_NOT_FOUND(404, "No such invoice"),
     PROJECTION_NOT_FOUND(404, "No such projection"),
+    TRANCHE_NOT_FOUND(404, "No such tranche"),
 
     // 405 / 406 / 413 / 415: the HTTP envelope
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
@@ -67,6 +69,9 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(409, "The idempotency key was used with a different request"),
     CLOCK_CANNOT_GO_BACKWARDS(409, "The test clock never moves backwards"),
     REPLAY_IN_PROGRESS(409, "A replay of this projection is already running"),
+    NOTHING_TO_REFUND(409, "The tranche has nothing left to refund"),
+    TRANCHE_EXPIRED(409, "The tranche has expired"),
+    REFUND_DECLINED(409, "The payment provider declined the refund"),
     CONCURRENT_MODIFICATION(409, "The resource was changed concurrently; retry"),
 
     // 429: too many failed authentications from this name or address (docs/security.md)
