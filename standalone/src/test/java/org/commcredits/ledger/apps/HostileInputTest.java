@@ -150,6 +150,8 @@ class HostileInputTest {
                 new Target("PUT", t + "/credit-account/auto-recharge", "{\"enabled\":true,\"threshold\":\"20.00\",\"amount\":\"50.00\"}", null),
                 new Target("PUT", t + "/credit-account/payment-method", "{\"type\":\"CARD\",\"token\":\"pm_card_visa\"}", null),
                 new Target("PUT", t + "/credit-account/billing-agreement", "{\"billingAgreement\":\"DIRECT\"}", null),
+                new Target("POST", t + "/credit-account/grants", "{\"amount\":\"10.00\",\"reason\":\"outage\"}", null),
+                new Target("POST", t + "/credit-account/tranches/hostile-tranche/refund", "{\"reason\":\"bought twice\"}", null),
                 new Target("POST", t + "/subscriptions", "{\"sku\":\"CALLING_PLAN_DOMESTIC\",\"seats\":10}", null),
                 new Target("PUT", t + "/subscriptions/CALLING_PLAN_DOMESTIC", "{\"seats\":5}", null),
                 new Target("PUT", t + "/users/hostile-user/usage-location", "{\"country\":\"US\"}", null),

@@ -33,7 +33,8 @@ class RoleMatrixTest extends LedgerOnPostgres {
 
     private static final Map<String, String> VARIABLES = Map.of(
             "{tenantId}", "matrix-tenant", "{userId}", "matrix-user", "{sku}", "TEAMS_PHONE", "{callId}", "matrix-call",
-            "{rateCardId}", "matrix-card", "{invoiceId}", "matrix-invoice", "{month}", "2026-01", "{name}", "no-such-projection");
+            "{rateCardId}", "matrix-card", "{invoiceId}", "matrix-invoice", "{month}", "2026-01", "{name}", "no-such-projection",
+            "{trancheId}", "matrix-tranche");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -26,6 +26,11 @@ public final class LedgerHttp {
         this.baseUrl = baseUrl;
     }
 
+    /** Where this client sends its requests, e.g. {@code http://127.0.0.1:8080}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public static LedgerHttp onPort(int port) {
         return new LedgerHttp("http://localhost:" + port);
     }
