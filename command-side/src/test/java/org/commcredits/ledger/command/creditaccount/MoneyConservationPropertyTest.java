@@ -25,6 +25,10 @@ import org.commcredits.ledger.api.error.LedgerException;
 import org.commcredits.ledger.api.creditaccount.BillingAgreement;
 import org.commcredits.ledger.api.creditaccount.ChargeUsage;
 import org.commcredits.ledger.api.creditaccount.FundsAdded;
+import org.commcredits.ledger.api.creditaccount.FundsGranted;
+import org.commcredits.ledger.api.creditaccount.FundsRefunded;
+import org.commcredits.ledger.api.creditaccount.GrantFunds;
+import org.commcredits.ledger.api.creditaccount.RefundTranche;
 import org.commcredits.ledger.api.creditaccount.FundsConsumed;
 import org.commcredits.ledger.api.creditaccount.FundsReserved;
 import org.commcredits.ledger.api.creditaccount.OpenCreditAccount;
@@ -61,8 +65,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * command against a plain reference model:
  *
  * <ul>
- *   <li>INV-CA-16 money conservation: sum of {@code FundsAdded} = balance + sum of {@code FundsConsumed} + sum of
- *       {@code TrancheExpired.forfeited}; held funds are part of the balance, and 0 <= available <= balance;</li>
+ *   <li>INV-CA-16 money conservation: sum of {@code FundsAdded} + sum of {@code FundsGranted} = balance + sum of
+ *       {@code FundsConsumed} + sum of {@code TrancheExpired.forfeited} + sum of {@code FundsRefunded}; held funds are
+ *       part of the balance, and 0 <= available <= balance;</li>
+ *   <li>INV-CA-21: grants with random expiries are drawn soonest expiry first; INV-CA-22: a refund gives back exactly
+ *       the model's unheld remainder of a paid tranche, or is refused when there is none;</li>
  *   <li>INV-CA-04 FIFO: every charge's portions and every reservation's holds equal the reference model's
  *       oldest-first allocation over available funds; INV-CA-05: expiry forfeits exactly what the model has left;</li>
  *   <li>INV-CA-11: a charge is fully accounted for (from credits + unfunded or postpaid = amount), the balance never
@@ -76,7 +83,15 @@ class MoneyConservationPropertyTest {
     private static final AtomicInteger TENANTS = new AtomicInteger();
     private static Configuration axon;
 
-    sealed interface Action permits Fund, Charge, Reserve, Release, Settle, Advance, Recharge, SwitchToMca {
+    sealed interface Action permits Fund, Charge, Reserve, Release, Settle, Advance, Recharge, SwitchToMca, Grant, Refund {
+    }
+
+    /** A goodwill grant expiring after {@code days} (capped at the 12 months a grant may last). */
+    record Grant(long minor, int days) implements Action {
+    }
+
+    /** A refund of one of the paid tranches the model knows (live or gone). */
+    record Refund(int pick) implements Action {
     }
 
     /** Sends {@code AttemptRecharge} for the recharge in flight, if any (the sweeper's job in production). */
@@ -115,11 +130,15 @@ class MoneyConservationPropertyTest {
         Arbitrary<Action> settle = net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, 10),
                 Arbitraries.longs().between(0, 25_000)).as(Settle::new);
         Arbitrary<Action> advance = Arbitraries.integers().between(1, 24 * 200).map(Advance::new);
+        Arbitrary<Action> grant = net.jqwik.api.Combinators.combine(Arbitraries.longs().between(1, 20_000),
+                Arbitraries.integers().between(1, 400)).as(Grant::new);
+        Arbitrary<Action> refund = Arbitraries.integers().between(0, 10).map(Refund::new);
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(3, fund), net.jqwik.api.Tuple.of(4, charge), net.jqwik.api.Tuple.of(2, reserve),
                 net.jqwik.api.Tuple.of(1, release), net.jqwik.api.Tuple.of(2, settle), net.jqwik.api.Tuple.of(2, advance),
                 net.jqwik.api.Tuple.of(2, Arbitraries.just(new Recharge())),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(new SwitchToMca())))
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(new SwitchToMca())),
+                net.jqwik.api.Tuple.of(2, grant), net.jqwik.api.Tuple.of(1, refund))
                 .list().ofMinSize(1).ofMaxSize(40);
     }
 
@@ -185,6 +204,27 @@ class MoneyConservationPropertyTest {
                 String id = reservations.get(settle.pick() % reservations.size());
                 commands.sendAndWait(new ChargeUsage(tenant, "c-" + step, "call-" + step, id, usd(settle.minor())));
                 model.charge("c-" + step, settle.minor(), id);
+            } else if (action instanceof Grant grant) {
+                model.catchUp(now);
+                Instant latest = FundingRules.expiryOf(now);
+                Instant expiresAt = now.plus(Duration.ofDays(grant.days()));
+                expiresAt = expiresAt.isAfter(latest) ? latest : expiresAt;
+                commands.sendAndWait(new GrantFunds(tenant, "gr-" + step, BigDecimal.valueOf(grant.minor(), 2), "prop",
+                        expiresAt, "prop"));
+                model.grant("gr-" + step, grant.minor(), expiresAt);
+            } else if (action instanceof Refund refund && !model.paid.isEmpty()) {
+                model.catchUp(now);
+                String id = model.paid.get(refund.pick() % model.paid.size());
+                long expected = model.refundable(id);
+                String creditNote = "cn-" + step;
+                if (expected > 0) {
+                    FundsRefunded refunded = commands.sendAndWait(new RefundTranche(tenant, id, creditNote, "prop", "prop"));
+                    assertThat(refunded.amount().minor()).as("INV-CA-22 the unheld remainder").isEqualTo(expected);
+                    model.refund(id);
+                } else {
+                    assertThatThrownBy(() -> commands.sendAndWait(new RefundTranche(tenant, id, creditNote, "prop", "prop")))
+                            .as("INV-CA-22 nothing to refund").isInstanceOf(LedgerException.class);
+                }
             } else if (action instanceof Advance advance) {
                 CLOCK.advance(Duration.ofHours(advance.hours()));
                 commands.sendAndWait(new ProcessDueWork(tenant));
@@ -221,12 +261,13 @@ class MoneyConservationPropertyTest {
         assertThat(expired).as("INV-CA-05 forfeited at expiry").isEqualTo(model.takeExpired());
         assertThat(unfunded).as("INV-CA-11 unfunded remainder").isEqualTo(model.takeUnfunded());
 
-        long added = sum(all, FundsAdded.class, e -> e.amount().minor());
+        long added = sum(all, FundsAdded.class, e -> e.amount().minor()) + sum(all, FundsGranted.class, e -> e.amount().minor());
+        long refunded = sum(all, FundsRefunded.class, e -> e.amount().minor());
         long consumed = sum(all, FundsConsumed.class, e -> e.amount().minor());
         long forfeited = sum(all, TrancheExpired.class, e -> e.forfeited().minor());
         AccountStanding standing = standing(tenant);
-        assertThat(added).as("INV-CA-16 added = balance + consumed + forfeited")
-                .isEqualTo(standing.balance().minor() + consumed + forfeited);
+        assertThat(added).as("INV-CA-16 added + granted = balance + consumed + forfeited + refunded")
+                .isEqualTo(standing.balance().minor() + consumed + forfeited + refunded);
         assertThat(standing.balance().minor()).isEqualTo(model.balance()).isNotNegative();
         assertThat(standing.available().minor()).isEqualTo(model.available()).isBetween(0L, standing.balance().minor());
     }
@@ -306,10 +347,42 @@ class MoneyConservationPropertyTest {
         private long unfunded;
         boolean mca;
 
+        /** Paid tranches ever added, live or gone: refund candidates. */
+        final List<String> paid = new ArrayList<>();
+
         void fund(String id, long minor, Instant at) {
-            ids.add(id);
-            remaining.add(new long[]{minor});
-            expiries.add(at.atZone(java.time.ZoneOffset.UTC).plusMonths(12).toInstant());
+            paid.add(id);
+            add(id, minor, at.atZone(java.time.ZoneOffset.UTC).plusMonths(12).toInstant());
+        }
+
+        void grant(String id, long minor, Instant expiresAt) {
+            add(id, minor, expiresAt);
+        }
+
+        /** Drawing order: after every tranche that expires no later (INV-CA-21). */
+        private void add(String id, long minor, Instant expiresAt) {
+            int at = ids.size();
+            while (at > 0 && expiresAt.isBefore(expiries.get(at - 1))) {
+                at--;
+            }
+            ids.add(at, id);
+            remaining.add(at, new long[]{minor});
+            expiries.add(at, expiresAt);
+        }
+
+        long refundable(String id) {
+            int i = ids.indexOf(id);
+            return i < 0 ? 0 : remaining.get(i)[0] - heldOn(id);
+        }
+
+        void refund(String id) {
+            int i = ids.indexOf(id);
+            remaining.get(i)[0] = heldOn(id);
+            if (remaining.get(i)[0] == 0) {
+                ids.remove(i);
+                remaining.remove(i);
+                expiries.remove(i);
+            }
         }
 
         void catchUp(Instant now) {
