@@ -23,7 +23,8 @@ import java.util.function.Function;
  * at the month's edges by construction, and {@link #reconciles()} checks that opening plus movements is closing.
  *
  * <p>A movement belongs to the month when it took effect in {@code (from, to]}: the as-of balance at an instant
- * includes what happened at that instant. A tranche expiring in the month forfeits what it had left at expiry.
+ * includes what happened at that instant. A tranche that expired in the month (its expiry instant passed, or its
+ * {@code TrancheExpired} took effect) forfeits what it had left at expiry.
  * Unfunded and postpaid usage are memos: they never move the balance.
  */
 record MonthlyStatement(String currency, long opening, long purchases, long recharges, long grants, long refunds,
@@ -99,7 +100,10 @@ record MonthlyStatement(String currency, long opening, long purchases, long rech
         long expiries = 0;
         int expired = 0;
         for (AccountState.Tranche tranche : closed.tranches().values()) {
-            if (tranche.expiresAt.isAfter(from) && !tranche.expiresAt.isAfter(to)) {
+            AccountState.Tranche before = opened.tranches().get(tranche.trancheId);
+            // Expired during the month, in the fold's own terms (its expiry instant passed, or a TrancheExpired
+            // took effect): what it had left then is forfeited.
+            if (tranche.expired && (before == null || !before.expired)) {
                 expiries += tranche.remaining;
                 expired++;
             }

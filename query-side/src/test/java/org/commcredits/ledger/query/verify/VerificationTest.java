@@ -79,6 +79,21 @@ class VerificationTest {
     }
 
     @Test
+    @DisplayName("INV-ST-01: every month of the history reconciles; a decision stamped before an earlier one is reported")
+    void checksStatementsAndTheirTimeOrder() {
+        AccountEvents account = account();
+        JsonNode report = verify(account.tenant());
+        assertThat(report.get("readModels").toString()).contains("statements");
+        assertThat(report.get("consistent").asBoolean()).as(report.toString()).isTrue();
+
+        long last = account.consume("call-2", "t1", 100, 9_900, T0.minusSeconds(60)); // before the account opened
+        AccountEvents.awaitProjected(positions, last, "balance", "ledger", "invoices");
+        JsonNode disordered = verify(account.tenant());
+        assertThat(disordered.get("differences").toString())
+                .contains("\"readModel\":\"statements\"", "\"field\":\"effectiveAt\"", T0.minusSeconds(60).toString());
+    }
+
+    @Test
     void recordsScheduledRunsOfAllTenants() {
         AccountEvents broken = account();
         jdbc.update("DELETE FROM rm_ledger_entry WHERE tenant_id = ? AND entry_type = 'FUNDS_ADDED'", broken.tenant());
