@@ -3,6 +3,7 @@ package org.commcredits.ledger.query.webhooks;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.commcredits.ledger.platform.storage.ProcessorPositions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -53,8 +54,9 @@ class WebhookConfiguration {
     }
 
     @Bean
-    WebhookOutbox webhookOutbox(WebhookEndpoints endpoints, WebhookMessages messages, Clock clock) {
-        return new WebhookOutbox(endpoints, messages, clock);
+    WebhookOutbox webhookOutbox(WebhookEndpoints endpoints, WebhookMessages messages, Clock clock,
+                                ObjectProvider<WebhookPolling> polling) {
+        return new WebhookOutbox(endpoints, messages, clock, () -> polling.ifAvailable(WebhookPolling::wake));
     }
 
     @Bean(destroyMethod = "close")
@@ -84,6 +86,12 @@ class WebhookConfiguration {
         WebhookPolling(WebhookDispatcher dispatcher, SecretCipher cipher) {
             this.dispatcher = dispatcher;
             this.cipher = cipher;
+        }
+
+        void wake() {
+            if (cipher.available()) {
+                dispatcher.wake();
+            }
         }
 
         @Scheduled(fixedDelayString = "${ledger.webhooks.poll-interval-ms:100}", initialDelayString = "${ledger.webhooks.poll-interval-ms:100}")

@@ -53,6 +53,12 @@ final class WebhookDispatcher implements AutoCloseable {
     private final Semaphore free;
     private final int workerCount;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final ExecutorService waker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "webhook-waker");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final java.util.concurrent.atomic.AtomicBoolean wakeQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean stopping;
 
     WebhookDispatcher(WebhookMessages messages, WebhookEndpoints endpoints, WebhookUrlPolicy policy, WebhookSender sender,
@@ -111,6 +117,25 @@ final class WebhookDispatcher implements AutoCloseable {
         return claimed.size();
     }
 
+    /** Asks for a poll soon, on another thread; wakes that come while one is queued are one poll. */
+    void wake() {
+        if (stopping || !wakeQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            waker.execute(() -> {
+                wakeQueued.set(false);
+                try {
+                    dispatchDue();
+                } catch (RuntimeException e) {
+                    log.warn("Webhook poll on wake-up failed; the scheduled poll retries: {}", e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            wakeQueued.set(false);
+        }
+    }
+
     /** Polls until nothing is due or in flight (tests and the sandbox: no real waiting for the schedule). */
     void sendDueNow(Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
@@ -135,18 +160,16 @@ final class WebhookDispatcher implements AutoCloseable {
                 transactions.executeWithoutResult(tx -> messages.release(leftover, owner));
                 return;
             }
-            if (!attempt(message)) {
-                return;
-            }
             sent++;
-            String webhookId = message.webhookId();
-            List<WebhookMessages.Claimed> next = transactions.execute(tx -> messages.claim(owner, clock.instant(), 1, webhookId));
-            message = next == null || next.isEmpty() ? null : next.get(0);
+            message = attempt(message, sent < DRAIN_LIMIT && !stopping);
         }
     }
 
-    /** Sends one message and records the attempt; true when it was delivered. */
-    private boolean attempt(WebhookMessages.Claimed message) {
+    /**
+     * Sends one message and records the attempt; when it was delivered and {@code claimNext}, the endpoint's
+     * next due message is leased in the same transaction (one commit per message instead of two) and answered.
+     */
+    private WebhookMessages.Claimed attempt(WebhookMessages.Claimed message, boolean claimNext) {
         Instant now = clock.instant();
         WebhookMessages.Attempt attempt;
         URI url = URI.create(message.url());
@@ -162,38 +185,46 @@ final class WebhookDispatcher implements AutoCloseable {
             attempt = sender.send(url, headers, message.payload(), clock);
             if (attempt == null) {
                 transactions.executeWithoutResult(tx -> messages.release(message, owner));
-                return false;
+                return null;
             }
         }
         WebhookMessages.Attempt done = attempt;
         int failedInRound = message.roundAttempts() + 1;
         Instant next = done.delivered() ? null
                 : schedule.delayAfter(failedInRound, random.getAsDouble()).map(done.at()::plus).orElse(null);
-        Boolean recorded = transactions.execute(tx -> {
+        Outcome outcome = transactions.execute(tx -> {
             if (!messages.record(message, owner, done, next)) {
-                return false;
+                return new Outcome(false, null);
             }
             if (!done.delivered() && next == null && endpoints.disable(message.webhookId(), done.at())) {
                 disabled.accept(new WebhookEndpointDisabled(TenantId.of(message.tenantId()), message.webhookId(), message.url(),
                         message.messageId(), message.attempts() + 1, done.statusCode(), done.at()));
             }
-            return true;
+            if (done.delivered() && claimNext) {
+                List<WebhookMessages.Claimed> following = messages.claim(owner, clock.instant(), 1, message.webhookId());
+                return new Outcome(true, following.isEmpty() ? null : following.get(0));
+            }
+            return new Outcome(true, null);
         });
-        if (!Boolean.TRUE.equals(recorded)) {
+        if (outcome == null || !outcome.recorded()) {
             log.warn("Webhook message {}: the claim expired during the attempt; another instance may send it again", message.messageId());
-            return false;
+            return null;
         }
         if (!done.delivered()) {
             log.info("Webhook message {} to {}: attempt {} failed ({}), {}", message.messageId(), message.webhookId(),
                     message.attempts() + 1, done.statusCode() != null ? "status " + done.statusCode() : done.error(),
                     next == null ? "no attempt left: endpoint disabled" : "next at " + next);
         }
-        return done.delivered();
+        return outcome.next();
+    }
+
+    private record Outcome(boolean recorded, WebhookMessages.Claimed next) {
     }
 
     @Override
     public void close() {
         stopping = true;
+        waker.shutdownNow();
         workers.shutdownNow();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);

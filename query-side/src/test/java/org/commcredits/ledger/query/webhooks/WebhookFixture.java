@@ -65,12 +65,12 @@ final class WebhookFixture implements AutoCloseable {
     private long head;
 
     WebhookFixture(String kind, String prefix) {
-        db = MigratedDatabase.of(kind, prefix);
+        db = MigratedDatabase.of(kind, prefix, 20);
         jdbc = db.jdbc();
         postgres = "postgres".equals(kind);
         endpoints = new WebhookEndpoints(jdbc, cipher, clock, () -> head);
         messages = new WebhookMessages(jdbc, postgres);
-        outbox = new WebhookOutbox(endpoints, messages, clock);
+        outbox = new WebhookOutbox(endpoints, messages, clock, () -> { });
     }
 
     /** The sandbox's rules: http and loopback allowed. */
