@@ -26,7 +26,7 @@ import java.util.Map;
  */
 final class WebhookMessages {
 
-    /** Longer than the 10 s send timeout: a claim lives through one attempt, and an instance that died loses it. */
+    /** INV-WH-09: longer than the 10 s send timeout; a claim lives through one attempt, and an instance that died loses it. */
     static final Duration LEASE = Duration.ofSeconds(60);
     /** Messages of one event get places {@code sequence * PLACES + k}: a bulk assignment has at most 10,000 users. */
     static final long PLACES = 16_384;
