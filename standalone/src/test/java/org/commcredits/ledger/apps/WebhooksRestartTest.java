@@ -49,6 +49,8 @@ class WebhooksRestartTest {
                 FundedTenants.fund(http, tenant, "50.00", null);
                 awaitTrue(() -> receiver.received().size() == 1);
                 messageId = receiver.received().get(0).id();
+                String log = base + "/" + webhookId + "/deliveries";
+                awaitTrue(() -> http.get("billing_admin", log).json().get("items").get(0).get("attempts").asInt() == 1);
                 JsonNode pending = http.get("billing_admin", base + "/" + webhookId + "/deliveries").json().get("items").get(0);
                 assertThat(pending.get("status").asText()).isEqualTo("PENDING");
                 assertThat(pending.get("lastStatusCode").asInt()).isEqualTo(500);
