@@ -31,10 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RoleMatrixTest extends LedgerOnPostgres {
 
-    private static final Map<String, String> VARIABLES = Map.of(
-            "{tenantId}", "matrix-tenant", "{userId}", "matrix-user", "{sku}", "TEAMS_PHONE", "{callId}", "matrix-call",
-            "{rateCardId}", "matrix-card", "{invoiceId}", "matrix-invoice", "{month}", "2026-01", "{name}", "no-such-projection",
-            "{trancheId}", "matrix-tranche");
+    private static final Map<String, String> VARIABLES = Map.ofEntries(
+            Map.entry("{tenantId}", "matrix-tenant"), Map.entry("{userId}", "matrix-user"), Map.entry("{sku}", "TEAMS_PHONE"),
+            Map.entry("{callId}", "matrix-call"), Map.entry("{rateCardId}", "matrix-card"), Map.entry("{invoiceId}", "matrix-invoice"),
+            Map.entry("{month}", "2026-01"), Map.entry("{name}", "no-such-projection"),
+            Map.entry("{webhookId}", "wh_000000000000000000000000"), Map.entry("{messageId}", "msg_00000000000000000000000000000000"),
+            Map.entry("{trancheId}", "matrix-tranche"));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -53,6 +53,13 @@ public final class AccessRules {
             rule(HttpMethod.POST, TENANT + "/calls/{callId}/complete", TELEPHONY),
             rule(HttpMethod.POST, TENANT + "/usage", TELEPHONY),
             rule(HttpMethod.PUT, TENANT + "/users/{userId}/spend-limit", BILLING_ADMIN),
+            // webhooks (contract v2 "Webhooks for other services"): BILLING_ADMIN; AUDITOR reads
+            rule(HttpMethod.POST, TENANT + "/webhooks", BILLING_ADMIN),
+            rule(HttpMethod.GET, TENANT + "/webhooks", BILLING_ADMIN, AUDITOR),
+            rule(HttpMethod.DELETE, TENANT + "/webhooks/{webhookId}", BILLING_ADMIN),
+            rule(HttpMethod.POST, TENANT + "/webhooks/{webhookId}/rotate-secret", BILLING_ADMIN),
+            rule(HttpMethod.GET, TENANT + "/webhooks/{webhookId}/deliveries", BILLING_ADMIN, AUDITOR),
+            rule(HttpMethod.POST, TENANT + "/webhooks/{webhookId}/deliveries/{messageId}/retry", BILLING_ADMIN),
             // query paths
             rule(HttpMethod.GET, TENANT + "/balance", FINANCE_READER, AUDITOR),
             rule(HttpMethod.GET, TENANT + "/ledger", FINANCE_READER, AUDITOR),

@@ -32,6 +32,13 @@ public class ProcessorPositions {
         this.serializer = serializer;
     }
 
+    /** The highest global index in the event store, 0 when it is empty. */
+    public long head() {
+        List<Long> head = jdbc.queryForList(
+                "SELECT global_index FROM domain_event_entry ORDER BY global_index DESC FETCH FIRST 1 ROWS ONLY", Long.class);
+        return head.isEmpty() ? 0 : head.get(0);
+    }
+
     /** The tokens of every segment of a processor; empty before it first claims. */
     public List<TrackingToken> tokens(String processorName) {
         return jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment",

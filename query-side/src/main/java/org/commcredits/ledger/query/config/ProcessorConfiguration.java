@@ -69,6 +69,12 @@ public class ProcessorConfiguration {
      * {@code ledger.processors.async-commit=false}. Other processors (the command side's, in the standalone
      * application) keep Axon's default.
      */
+    /**
+     * Processors whose rows are not a rebuildable copy: the webhook outbox. A message the dispatcher already
+     * sent must not vanish in a crash and come back as new, so its commits wait for the disk.
+     */
+    static final Set<String> DURABLE_COMMITS = Set.of("webhooks");
+
     @Bean
     public ConfigurerModule projectionTransactions(ApplicationContext context, PlatformTransactionManager transactions,
                                                    JdbcTemplate jdbc, DataSource dataSource,
@@ -76,7 +82,8 @@ public class ProcessorConfiguration {
         Set<String> projections = projectionNames(context);
         boolean relax = asyncCommit && isPostgres(dataSource);
         return configurer -> configurer.eventProcessing(processing -> projections.forEach(name ->
-                processing.registerTransactionManager(name, axon -> new ProjectionTransactionManager(transactions, jdbc, relax))));
+                processing.registerTransactionManager(name, axon -> new ProjectionTransactionManager(transactions, jdbc,
+                        relax && !DURABLE_COMMITS.contains(name)))));
     }
 
     /** Which events keep failing in which projection (INV-REL-03). */

@@ -13,6 +13,7 @@ import org.commcredits.ledger.api.creditaccount.RechargeFailed;
 import org.commcredits.ledger.api.creditaccount.TrancheExpiringSoon;
 import org.commcredits.ledger.api.money.Money;
 import org.commcredits.ledger.api.pool.PoolThresholdReached;
+import org.commcredits.ledger.api.webhook.WebhookEndpointDisabled;
 import org.commcredits.ledger.platform.storage.GlobalIndex;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,8 @@ import java.time.Instant;
 /**
  * One {@code rm_notification} row per notification event of the credit account: low balance, balance
  * depleted, recharge succeeded (an auto-recharge's {@link FundsAdded}), recharge failed, tranche expiring soon;
- * and of included-minute pools: 80% and 100% used ({@link PoolThresholdReached}).
+ * of included-minute pools: 80% and 100% used ({@link PoolThresholdReached}); and of webhooks: an endpoint
+ * disabled after its last attempt ({@link WebhookEndpointDisabled}).
  * Keyed by the event's global index, so a redelivered event is merged onto its own row.
  */
 @Component
@@ -90,6 +92,15 @@ class NotificationProjection {
         insert(sequence, event.tenantId().value(), type, event.reachedAt(), null, event.poolId(),
                 "The " + event.kind() + " pool for " + event.country().value() + " in " + event.month() + " reached "
                         + event.percent() + "%: " + event.usedMinutes() + " of " + event.sizeMinutes() + " minutes used");
+    }
+
+    /** INV-WH-05: an endpoint disabled after its last attempt; the reference is the webhook's id. */
+    @EventHandler
+    void on(WebhookEndpointDisabled event, @GlobalIndex long sequence) {
+        insert(sequence, event.tenantId().value(), NotificationType.WEBHOOK_DISABLED, event.disabledAt(), null, event.webhookId(),
+                "The webhook endpoint " + event.url() + " was disabled: message " + event.messageId() + " still failed after "
+                        + event.attempts() + " attempts" + (event.lastStatusCode() == null ? "" : " (last status " + event.lastStatusCode() + ")")
+                        + "; retry a delivery to enable it again");
     }
 
     private void insert(long sequence, String tenantId, NotificationType type, Instant at, Money amount,

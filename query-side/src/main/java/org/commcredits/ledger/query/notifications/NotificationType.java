@@ -11,5 +11,7 @@ enum NotificationType {
     /** An included-minute pool's use reached 80% this month. */
     POOL_80_PERCENT,
     /** An included-minute pool is used up this month: further minutes are paid from credits. */
-    POOL_100_PERCENT
+    POOL_100_PERCENT,
+    /** A webhook endpoint was disabled: a message still failed after its last scheduled attempt. */
+    WEBHOOK_DISABLED
 }

@@ -31,6 +31,8 @@ public enum ErrorCode {
     INVALID_IDEMPOTENCY_KEY(400, "Invalid idempotency key"),
     TOO_MANY_ITEMS(400, "Too many items in one request"),
     INVALID_EXPIRY(400, "Invalid expiry"),
+    INVALID_WEBHOOK_URL(400, "The webhook URL is not acceptable"),
+    INVALID_EVENT_TYPE(400, "Unknown webhook event type"),
 
     // 401 / 403: who is asking
     UNAUTHENTICATED(401, "Authentication required"),
@@ -42,6 +44,8 @@ public enum ErrorCode {
     INVOICE_NOT_FOUND(404, "No such invoice"),
     PROJECTION_NOT_FOUND(404, "No such projection"),
     TRANCHE_NOT_FOUND(404, "No such tranche"),
+    WEBHOOK_NOT_FOUND(404, "No such webhook endpoint"),
+    DELIVERY_NOT_FOUND(404, "No such webhook message"),
 
     // 405 / 406 / 413 / 415: the HTTP envelope
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
@@ -80,6 +84,7 @@ public enum ErrorCode {
     // 503: try again later
     READ_MODEL_LAGGING(503, "The read model has not caught up yet"),
     STORE_UNAVAILABLE(503, "The ledger's database is unavailable; retry"),
+    WEBHOOKS_UNAVAILABLE(503, "Webhooks need LEDGER_SECRETS_KEY outside the sandbox"),
 
     // 500: never expected; answered without internals
     INTERNAL_ERROR(500, "Internal error");
