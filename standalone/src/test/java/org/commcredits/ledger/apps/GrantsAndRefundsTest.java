@@ -78,6 +78,10 @@ class GrantsAndRefundsTest extends LedgerOnPostgres {
         String trancheId = second.json().get("trancheId").asText();
         String invoiceId = second.json().get("invoiceId").asText();
         String refund = "/api/tenants/" + tenant + "/credit-account/tranches/" + trancheId + "/refund";
+        LedgerHttp.Answer webhook = http().post("billing_admin", "/api/tenants/" + tenant + "/webhooks",
+                "{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":[\"funds.refunded\"]}");
+        assertThat(webhook.status()).as(webhook.body()).isEqualTo(201);
+        String webhookId = webhook.json().get("webhookId").asText();
 
         LedgerHttp.Answer refunded = http().post("billing_admin", refund, "{\"reason\":\"bought twice\"}", "r-1");
         assertThat(refunded.status()).as(refunded.body()).isEqualTo(200);
@@ -124,6 +128,15 @@ class GrantsAndRefundsTest extends LedgerOnPostgres {
         JsonNode statement = http().get("finance_reader", "/api/tenants/" + tenant + "/statements/" + month).json();
         assertThat(statement.get("movements").get("refunds").asText()).isEqualTo("80.00");
         assertThat(http().get("auditor", "/api/tenants/" + tenant + "/verify").json().get("consistent").asBoolean()).isTrue();
+
+        String deliveriesPath = "/api/tenants/" + tenant + "/webhooks/" + webhookId + "/deliveries";
+        JsonNode deliveries = http().get("billing_admin", deliveriesPath).json();
+        for (int wait = 0; wait < 100 && deliveries.get("items").isEmpty(); wait++) { // the outbox is a tracking processor
+            Thread.sleep(100);
+            deliveries = http().get("billing_admin", deliveriesPath).json();
+        }
+        assertThat(deliveries.get("items").findValuesAsText("eventType")).as("the outbox turned the refund into a message")
+                .containsExactly("funds.refunded");
 
         LedgerHttp.Answer unknown = http().post("billing_admin", "/api/tenants/" + tenant + "/credit-account/tranches/tr-nope/refund",
                 "{\"reason\":\"x\"}", null);

@@ -8,7 +8,7 @@ import java.util.Arrays;
 /** The contract's webhook event types, by their wire names. */
 enum WebhookEventType {
     FUNDS_ADDED("funds.added"),
-    /** Listed by the contract; the ledger has no refund operation yet, so nothing sends it today. */
+    /** A refund of a tranche's remainder (issue 12), with its credit note. */
     FUNDS_REFUNDED("funds.refunded"),
     RECHARGE_SUCCEEDED("recharge.succeeded"),
     RECHARGE_FAILED("recharge.failed"),

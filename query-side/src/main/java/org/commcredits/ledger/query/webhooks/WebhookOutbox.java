@@ -9,6 +9,8 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.commcredits.ledger.api.creditaccount.BalanceDepleted;
 import org.commcredits.ledger.api.creditaccount.FundingSource;
 import org.commcredits.ledger.api.creditaccount.FundsAdded;
+import org.commcredits.ledger.api.creditaccount.FundsGranted;
+import org.commcredits.ledger.api.creditaccount.FundsRefunded;
 import org.commcredits.ledger.api.creditaccount.InvoiceIssued;
 import org.commcredits.ledger.api.creditaccount.LowBalanceAlertRaised;
 import org.commcredits.ledger.api.creditaccount.LowBalanceWarned;
@@ -76,6 +78,35 @@ class WebhookOutbox {
         if (e.source() == FundingSource.AUTO_RECHARGE) {
             enqueue(e.tenantId(), WebhookEventType.RECHARGE_SUCCEEDED, sequence, 1, eventId, e.purchasedAt(), data);
         }
+    }
+
+    /** A goodwill grant adds funds too: {@code funds.added} with {@code source} {@code GRANT} and no invoice. */
+    @EventHandler
+    void on(FundsGranted e, @GlobalIndex long sequence, @MessageIdentifier String eventId) {
+        Map<String, Object> data = data(e.tenantId());
+        data.put("trancheId", e.trancheId());
+        money(data, "amount", e.amount());
+        data.put("balanceAfter", e.balanceAfter().toPlainString());
+        data.put("source", "GRANT");
+        data.put("invoiceId", null);
+        data.put("reason", e.reason());
+        data.put("grantedBy", e.grantedBy());
+        data.put("purchasedAt", e.grantedAt().toString());
+        data.put("expiresAt", e.expiresAt().toString());
+        enqueue(e.tenantId(), WebhookEventType.FUNDS_ADDED, sequence, 0, eventId, e.grantedAt(), data);
+    }
+
+    @EventHandler
+    void on(FundsRefunded e, @GlobalIndex long sequence, @MessageIdentifier String eventId) {
+        Map<String, Object> data = data(e.tenantId());
+        data.put("trancheId", e.trancheId());
+        money(data, "amount", e.amount());
+        data.put("remainingAfter", e.remainingAfter().toPlainString());
+        data.put("balanceAfter", e.balanceAfter().toPlainString());
+        data.put("creditNoteId", e.creditNoteId());
+        data.put("reason", e.reason());
+        data.put("refundedBy", e.refundedBy());
+        enqueue(e.tenantId(), WebhookEventType.FUNDS_REFUNDED, sequence, 0, eventId, e.refundedAt(), data);
     }
 
     @EventHandler
