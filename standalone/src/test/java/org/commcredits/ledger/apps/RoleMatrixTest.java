@@ -71,14 +71,41 @@ class RoleMatrixTest extends LedgerOnPostgres {
             for (String user : List.of("contoso_admin", "contoso_auditor")) {
                 tests.add(DynamicTest.dynamicTest(user + " on fabrikam: " + rule.method() + " " + rule.pattern(), () -> {
                     LedgerHttp.Answer answer = call(user, rule, "fabrikam");
-                    if (rule.pattern().equals("/api/audit/events")) {
-                        return; // narrowed by the tenantId parameter, tested with the audit stream
+                    if (rule.pattern().equals("/api/audit/events") || rule.pattern().equals("/api/tenants")) {
+                        return; // narrowed by their controllers: the audit stream's tests, tenantListIsNarrowed below
                     }
                     assertThat(answer.status()).as(answer.body()).isEqualTo(403);
                 }));
             }
         }
         return tests.stream();
+    }
+
+    @Test
+    @DisplayName("the tenant list shows a tenant-bound principal its own tenant only")
+    void tenantListIsNarrowedForBoundPrincipals() {
+        String other = newTenant("list");
+        for (String tenant : List.of("contoso", other)) {
+            LedgerHttp.Answer opened = http().post("billing_admin", "/api/tenants/" + tenant + "/credit-account",
+                    "{\"currency\":\"USD\",\"billingAgreement\":\"DIRECT\"}");
+            assertThat(opened.status()).as(opened.body()).isIn(201, 409);
+        }
+        LedgerHttp.Answer all = http().get("finance_reader", "/api/tenants?limit=1000");
+        assertThat(all.status()).isEqualTo(200);
+        List<String> seen = new ArrayList<>();
+        all.json().get("items").forEach(item -> seen.add(item.get("tenantId").asText()));
+        assertThat(seen).contains("contoso", other);
+
+        LedgerHttp.Answer bound = http().get("contoso_admin", "/api/tenants?limit=1000");
+        assertThat(bound.status()).isEqualTo(200);
+        List<String> boundSeen = new ArrayList<>();
+        bound.json().get("items").forEach(item -> boundSeen.add(item.get("tenantId").asText()));
+        assertThat(boundSeen).containsExactly("contoso");
+
+        LedgerHttp.Answer searched = http().get("finance_reader", "/api/tenants?search=" + other);
+        assertThat(searched.json().get("items")).hasSize(1);
+        assertThat(searched.json().get("items").get(0).get("timeZone").asText()).isEqualTo("UTC");
+        assertThat(http().get("finance_reader", "/api/tenants?search=%25").status()).isEqualTo(400);
     }
 
     @Test

@@ -52,6 +52,7 @@ public final class AccessRules {
             rule(HttpMethod.POST, TENANT + "/usage", TELEPHONY),
             rule(HttpMethod.PUT, TENANT + "/users/{userId}/spend-limit", BILLING_ADMIN),
             // query paths
+            rule(HttpMethod.GET, "/api/tenants", FINANCE_READER, BILLING_ADMIN, LICENSE_ADMIN, AUDITOR, OPERATOR),
             rule(HttpMethod.GET, TENANT + "/balance", FINANCE_READER, AUDITOR),
             rule(HttpMethod.GET, TENANT + "/ledger", FINANCE_READER, AUDITOR),
             rule(HttpMethod.GET, TENANT + "/invoices", FINANCE_READER, AUDITOR),

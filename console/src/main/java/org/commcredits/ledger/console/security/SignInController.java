@@ -1,0 +1,27 @@
+package org.commcredits.ledger.console.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The sign-in page, the landing redirect and the page that says no. */
+@Controller
+class SignInController {
+
+    @GetMapping("/login")
+    String login() {
+        return "console/login";
+    }
+
+    @GetMapping({"/", "/console"})
+    String home(Authentication authentication) {
+        return "redirect:" + ConsoleSecurity.home(authentication);
+    }
+
+    @GetMapping("/console/forbidden")
+    String forbidden(HttpServletResponse response) {
+        response.setStatus(403);
+        return "console/forbidden";
+    }
+}
