@@ -21,7 +21,7 @@ public record ApiAnswer(int status, Object body, String code, String detail, Lon
 
     @SuppressWarnings("unchecked")
     public Map<String, Object> map() {
-        return body instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        return body instanceof Map<?, ?> m ? (Map<String, Object>) m : new LenientMap();
     }
 
     @SuppressWarnings("unchecked")

@@ -102,7 +102,7 @@ public class LedgerApi {
             }
             HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
             JsonNode node = response.body().length == 0 ? null : json.readTree(response.body());
-            Object value = node == null ? null : json.convertValue(node, Object.class);
+            Object value = node == null ? null : lenient(node);
             Long sequence = response.headers().firstValue("X-Event-Sequence").map(Long::valueOf).orElse(null);
             return ApiAnswer.of(response.statusCode(), node, value, sequence);
         } catch (IOException e) {
@@ -111,6 +111,33 @@ public class LedgerApi {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** JSON into {@link LenientMap}s and lists, so templates can read absent fields as null. */
+    static Object lenient(JsonNode node) {
+        if (node.isObject()) {
+            LenientMap map = new LenientMap();
+            node.fields().forEachRemaining(field -> map.put(field.getKey(), lenient(field.getValue())));
+            return map;
+        }
+        if (node.isArray()) {
+            java.util.List<Object> list = new java.util.ArrayList<>(node.size());
+            node.forEach(item -> list.add(lenient(item)));
+            return list;
+        }
+        if (node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isIntegralNumber()) {
+            return node.longValue();
+        }
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        return node.asText();
     }
 
     private HttpRequest.Builder request(ConsoleCredential credential, String path) {

@@ -41,6 +41,14 @@ public class Formats {
         return currency == null ? text : text + " " + currency;
     }
 
+    /** An amount with its currency when the value is one, else the value as it is (counts, nested figures). */
+    public String amountOrValue(Object value, Object currency) {
+        if (value instanceof String text && text.matches("-?\\d+(\\.\\d+)?")) {
+            return money(text, currency);
+        }
+        return String.valueOf(value);
+    }
+
     /** What a refused API answer means to a person ({@link ApiRefusals}). */
     public String refusal(ApiAnswer answer) {
         return ApiRefusals.explain(answer);

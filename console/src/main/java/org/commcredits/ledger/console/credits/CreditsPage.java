@@ -26,12 +26,12 @@ import java.util.UUID;
  * checklist. Every action is one API call; a refusal is explained on the page.
  */
 @Controller
-class CreditsController {
+class CreditsPage {
 
     private final LedgerApi api;
     private final TenantDirectory tenants;
 
-    CreditsController(LedgerApi api, TenantDirectory tenants) {
+    CreditsPage(LedgerApi api, TenantDirectory tenants) {
         this.api = api;
         this.tenants = tenants;
     }

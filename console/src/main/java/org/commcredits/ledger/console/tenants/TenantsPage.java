@@ -12,11 +12,11 @@ import java.nio.charset.StandardCharsets;
 
 /** The tenants list for unbound roles: balance, available, low balance and auto-recharge, searchable. */
 @Controller
-class TenantsController {
+class TenantsPage {
 
     private final LedgerApi api;
 
-    TenantsController(LedgerApi api) {
+    TenantsPage(LedgerApi api) {
         this.api = api;
     }
 

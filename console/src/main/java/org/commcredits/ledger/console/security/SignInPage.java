@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The sign-in page, the landing redirect and the page that says no. */
 @Controller
-class SignInController {
+class SignInPage {
 
     @GetMapping("/login")
     String login() {
