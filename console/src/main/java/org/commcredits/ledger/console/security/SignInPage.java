@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /** The sign-in page, the landing redirect and the page that says no. */
 @Controller
@@ -19,7 +20,8 @@ class SignInPage {
         return "redirect:" + ConsoleSecurity.home(authentication);
     }
 
-    @GetMapping("/console/forbidden")
+    /** Any method: a refused form post is forwarded here as a POST. */
+    @RequestMapping("/console/forbidden")
     String forbidden(HttpServletResponse response) {
         response.setStatus(403);
         return "console/forbidden";
