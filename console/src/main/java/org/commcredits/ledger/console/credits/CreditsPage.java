@@ -30,10 +30,12 @@ class CreditsPage {
 
     private final LedgerApi api;
     private final TenantDirectory tenants;
+    private final Formats formats;
 
-    CreditsPage(LedgerApi api, TenantDirectory tenants) {
+    CreditsPage(LedgerApi api, TenantDirectory tenants, Formats formats) {
         this.api = api;
         this.tenants = tenants;
+        this.formats = formats;
     }
 
     @GetMapping("/console/tenants/{tenantId}")
@@ -81,7 +83,9 @@ class CreditsPage {
         ApiAnswer answer = api.post("/api/tenants/" + tenantId + "/credit-account/funds", body,
                 idempotencyKey.matches("[A-Za-z0-9-]{1,64}") ? idempotencyKey : UUID.randomUUID().toString());
         Map<String, Object> added = answer.map();
-        return done(tenantId, answer, "Added " + added.get("amount") + "; the balance is now " + added.get("balance")
+        String currency = answer.ok() ? tenants.tenant(tenantId).currency() : null;
+        return done(tenantId, answer, "Added " + formats.money(added.get("amount"), currency) + "; the balance is now "
+                + formats.money(added.get("balance"), currency)
                 + (added.get("invoiceId") != null ? " (invoice " + added.get("invoiceId") + ")" : "") + ".", redirect);
     }
 
@@ -96,8 +100,9 @@ class CreditsPage {
             body.put("amount", amount == null ? "" : amount.trim());
         }
         ApiAnswer answer = api.put("/api/tenants/" + tenantId + "/credit-account/auto-recharge", body);
-        return done(tenantId, answer, enabled ? "Auto-recharge on: add " + amount + " when the balance falls below " + threshold + "."
-                : "Auto-recharge off.", redirect);
+        String currency = answer.ok() && enabled ? tenants.tenant(tenantId).currency() : null;
+        return done(tenantId, answer, enabled ? "Auto-recharge on: add " + formats.money(amount, currency)
+                + " when the balance falls below " + formats.money(threshold, currency) + "." : "Auto-recharge off.", redirect);
     }
 
     @PostMapping("/console/tenants/{tenantId}/credits/payment-method")
@@ -120,8 +125,9 @@ class CreditsPage {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("lowBalanceThreshold", lowBalanceThreshold == null || lowBalanceThreshold.isBlank() ? null : lowBalanceThreshold.trim());
         ApiAnswer answer = api.put("/api/tenants/" + tenantId + "/credit-account/alerts", body);
+        String currency = answer.ok() ? tenants.tenant(tenantId).currency() : null;
         return done(tenantId, answer, body.get("lowBalanceThreshold") == null ? "Low-balance alert off."
-                : "Low-balance alert below " + lowBalanceThreshold + ".", redirect);
+                : "Low-balance alert below " + formats.money(lowBalanceThreshold.trim(), currency) + ".", redirect);
     }
 
     private static String done(String tenantId, ApiAnswer answer, String success, RedirectAttributes redirect) {

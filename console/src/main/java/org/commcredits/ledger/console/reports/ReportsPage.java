@@ -51,7 +51,7 @@ class ReportsPage {
                 ? UsageRecords.parse(new String(csv.body(), StandardCharsets.UTF_8)) : UsageRecords.parse("");
         int pages = Math.max(1, (records.rows().size() + PAGE - 1) / PAGE);
         int current = Math.max(0, Math.min(page, pages - 1));
-        List<UsageRecords.Day> days = records.spendPerDay(zone);
+        List<UsageRecords.Day> days = records.spendPerDay(zone, YearMonth.parse(wanted));
         model.addAttribute("tenant", tenant);
         model.addAttribute("zone", zone.getId());
         model.addAttribute("month", wanted);
@@ -63,7 +63,7 @@ class ReportsPage {
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
         model.addAttribute("currency", records.currency() != null ? records.currency() : tenant.currency());
-        model.addAttribute("days", days);
+        model.addAttribute("days", days.stream().filter(day -> day.calls() > 0).toList());
         model.addAttribute("chartDays", days.stream().map(day -> day.day().atStartOfDay(zone).toEpochSecond()).toList().toString());
         model.addAttribute("chartValues", days.stream().map(day -> day.spend().toPlainString()).toList().toString());
         model.addAttribute("top", records.topDestinations(10));

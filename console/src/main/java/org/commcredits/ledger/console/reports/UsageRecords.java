@@ -51,9 +51,14 @@ public record UsageRecords(List<String> header, List<Map<String, String>> rows) 
         return rows.stream().map(row -> row.get("Currency")).filter(c -> c != null && !c.isEmpty()).findFirst().orElse(null);
     }
 
-    List<Day> spendPerDay(ZoneId zone) {
+    /** Every day of the month (so the chart spans it), with the calls that started on it. */
+    List<Day> spendPerDay(ZoneId zone, java.time.YearMonth month) {
         Map<LocalDate, BigDecimal> spend = new TreeMap<>();
         Map<LocalDate, Long> calls = new TreeMap<>();
+        for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
+            spend.put(day, BigDecimal.ZERO);
+            calls.put(day, 0L);
+        }
         for (Map<String, String> row : rows) {
             Instant start = Formats.parse(row.get("StartTime"));
             if (start == null) {

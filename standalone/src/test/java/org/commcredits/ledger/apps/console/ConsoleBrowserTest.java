@@ -109,6 +109,7 @@ class ConsoleBrowserTest {
             http.put("billing_admin", "/api/tenants/" + tenant + "/credit-account/payment-method", "{\"type\":\"CARD\",\"token\":\"pm_card_visa\"}");
         }
         http.post("billing_admin", "/api/tenants/contoso/credit-account/funds", "{\"amount\":\"100.00\",\"poNumber\":\"PO-1000\"}");
+        http.put("license_admin", "/api/tenants/contoso/pool-settings", "{\"timeZone\":\"America/New_York\"}");
         http.sendRaw("rates_admin", "PUT", "/api/rate-cards/console-rates", "text/csv",
                 "prefix,destination,perMinute,connectionFee,currency,effectiveFrom\n"
                         + "+1,United States,0.0200,0.0000,USD,2020-01-01\n+44,United Kingdom,0.0500,0.0100,USD,2020-01-01\n");
@@ -169,7 +170,9 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("poNumber")).sendKeys("PO-4711");
         browser.findElement(By.cssSelector("#add-funds button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash.ok")));
-        assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).startsWith("Added 150.00");
+        assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).startsWith("Added 150.00 USD");
+        assertThat(browser.findElement(By.cssSelector(".timeline + table")).getText()).as("times in the tenant's zone")
+                .contains("America/New_York");
         assertThat(amount(browser.findElement(By.id("balance")).getText())).isEqualByComparingTo(before.add(new BigDecimal("150.00")));
         assertThat(browser.findElements(By.cssSelector(".timeline rect.tranche"))).hasSize(2);
         shot("03-credits-funded");

@@ -4,7 +4,7 @@ import org.commcredits.ledger.apps.StandaloneApplication;
 import org.commcredits.ledger.console.security.ConsoleAccess;
 import org.commcredits.ledger.platform.security.AccessRules;
 import org.commcredits.ledger.platform.security.Role;
-import org.commcredits.ledger.platform.testing.H2TestDatabase;
+import org.commcredits.ledger.platform.testing.PostgresTestDatabase;
 import org.commcredits.ledger.platform.testing.LedgerHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,12 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The console's pages over HTTP, as a browser would reach them: the role x page matrix generated from
  * {@link ConsoleAccess#RULES} (every sandbox role on every page and form, own tenant and another
- * tenant), output escaping, the security headers and cookie, and CSRF on forms.
+ * tenant), output escaping, the security headers and cookie, and CSRF on forms. On PostgreSQL, so the
+ * console runs once on it (the browser journey runs on H2).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsolePagesTest {
 
     private static final String SCRIPT_PO = "<script>alert('po')</script>";
+
+    private static final PostgresTestDatabase DATABASE = PostgresTestDatabase.create("console");
 
     private ConfigurableApplicationContext app;
     private int port;
@@ -44,7 +47,7 @@ class ConsolePagesTest {
     @BeforeAll
     void start() {
         app = new SpringApplicationBuilder(StandaloneApplication.class).properties(
-                "PORT=0", "LEDGER_DB_URL=" + H2TestDatabase.memoryUrl("console-pages"), "LEDGER_DB_USER=sa",
+                "PORT=0", "LEDGER_DB_URL=" + DATABASE.url(), "LEDGER_DB_USER=" + DATABASE.user(),
                 "LEDGER_SANDBOX=true", "logging.level.root=WARN").run();
         port = ((WebServerApplicationContext) app).getWebServer().getPort();
         LedgerHttp http = LedgerHttp.onPort(port);
