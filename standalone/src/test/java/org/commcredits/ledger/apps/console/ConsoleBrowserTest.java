@@ -272,6 +272,11 @@ class ConsoleBrowserTest {
         shot("11-audit");
         browser.get(base + "/console/operator");
         assertThat(browser.findElement(By.id("projections")).getText()).contains("balance");
+        browser.findElement(By.cssSelector("button[aria-label='Replay notifications']")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash.ok")));
+        // the table is redrawn every second by htmx until the replay reports FINISHED with its events/s
+        wait.until(ExpectedConditions.textMatches(By.id("projections"), java.util.regex.Pattern.compile("FINISHED · \\d+ of \\d+ events")));
         shot("12-operator");
         browser.get(base + "/console/tenants/contoso/licenses");
         shot("13-licenses");

@@ -103,6 +103,27 @@ class ConsolePageTimingTest {
                 Arrays.sort(times);
                 report.append(page.getKey()).append(" | ").append(times[times.length / 2]).append(" | ").append(times[18]).append('\n');
             }
+            String month = YearMonth.now(ZoneOffset.UTC).toString();
+            Map<String, String> api = new LinkedHashMap<>();
+            api.put("API: GET /api/tenants", "/api/tenants?limit=50");
+            api.put("API: GET balance", "/api/tenants/" + t + "/balance");
+            api.put("API: GET usage", "/api/tenants/" + t + "/usage?month=" + month);
+            api.put("API: GET usage/records.csv", "/api/tenants/" + t + "/usage/records.csv?month=" + month);
+            for (Map.Entry<String, String> call : api.entrySet()) {
+                long[] times = new long[20];
+                for (int i = -5; i < times.length; i++) {
+                    long started = System.nanoTime();
+                    LedgerHttp.Answer answer = http.get("admin", call.getValue());
+                    if (i >= 0) {
+                        times[i] = (System.nanoTime() - started) / 1_000_000;
+                    }
+                    assertThat(answer.status()).as(call.getKey()).isEqualTo(200);
+                }
+                Arrays.sort(times);
+                report.append(call.getKey()).append(" | ").append(times[times.length / 2]).append(" | ").append(times[18]).append('\n');
+            }
+            report.append("load average during the run: ").append(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage()).append(" on ").append(Runtime.getRuntime().availableProcessors()).append(" cores\n");
             System.out.println(report);
         }
     }
