@@ -27,7 +27,9 @@ import java.time.Duration;
 @Component
 public class LedgerApi {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // plain http: no h2c upgrade attempt on every new connection
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json;
     private final ConsoleProperties properties;
     private volatile String base;

@@ -1,5 +1,6 @@
 package org.commcredits.ledger.console.audit;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.commcredits.ledger.console.api.ApiAnswer;
 import org.commcredits.ledger.console.api.LedgerApi;
 import org.commcredits.ledger.console.tenants.TenantDirectory;
@@ -21,6 +22,7 @@ import java.util.Map;
  * tranches as of a past instant (htmx asks {@code /audit/as-of} for the fragment), "explain this balance"
  * (the ledger entries that made each tranche's remaining amount) and a verify button.
  */
+@Hidden // pages for people, not part of the API document
 @Controller
 class AuditPage {
 

@@ -1,5 +1,6 @@
 package org.commcredits.ledger.console.credits;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.commcredits.ledger.console.api.ApiAnswer;
 import org.commcredits.ledger.console.api.ApiRefusals;
 import org.commcredits.ledger.console.api.LedgerApi;
@@ -25,6 +26,7 @@ import java.util.UUID;
  * with a PO number, auto-recharge, payment method, billing agreement, low-balance alert) and the setup
  * checklist. Every action is one API call; a refusal is explained on the page.
  */
+@Hidden // pages for people, not part of the API document
 @Controller
 class CreditsPage {
 

@@ -1,5 +1,6 @@
 package org.commcredits.ledger.console.invoices;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.commcredits.ledger.console.api.ApiAnswer;
 import org.commcredits.ledger.console.api.LedgerApi;
 import org.commcredits.ledger.console.tenants.TenantDirectory;
@@ -22,6 +23,7 @@ import java.time.YearMonth;
  * Invoices (list, detail, PDF), the monthly statement (page, PDF, CSV) and notifications of a tenant.
  * Files are the API's own, passed through with a download name.
  */
+@Hidden // pages for people, not part of the API document
 @Controller
 class InvoicesPage {
 

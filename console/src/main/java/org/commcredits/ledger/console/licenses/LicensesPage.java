@@ -1,5 +1,6 @@
 package org.commcredits.ledger.console.licenses;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.commcredits.ledger.console.api.ApiAnswer;
 import org.commcredits.ledger.console.api.ApiRefusals;
 import org.commcredits.ledger.console.api.LedgerApi;
@@ -29,6 +30,7 @@ import java.util.Map;
  * and remove one by one, buy seats, and a bulk assignment from an uploaded CSV whose progress bar follows
  * the work ({@link BulkAssignments}).
  */
+@Hidden // pages for people, not part of the API document
 @Controller
 class LicensesPage {
 

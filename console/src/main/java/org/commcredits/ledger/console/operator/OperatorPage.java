@@ -1,5 +1,6 @@
 package org.commcredits.ledger.console.operator;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.commcredits.ledger.console.api.ApiAnswer;
 import org.commcredits.ledger.console.api.ApiRefusals;
 import org.commcredits.ledger.console.api.LedgerApi;
@@ -19,6 +20,7 @@ import java.util.Map;
  * ETA; htmx re-asks {@code /console/operator/projections} every second), parked events, and in the
  * sandbox the test clock.
  */
+@Hidden // pages for people, not part of the API document
 @Controller
 class OperatorPage {
 

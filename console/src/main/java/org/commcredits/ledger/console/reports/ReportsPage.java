@@ -1,5 +1,6 @@
 package org.commcredits.ledger.console.reports;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.commcredits.ledger.console.api.ApiAnswer;
 import org.commcredits.ledger.console.api.LedgerApi;
 import org.commcredits.ledger.console.tenants.TenantDirectory;
@@ -25,6 +26,7 @@ import java.util.Map;
  * by the contract): a month picker, the pools as gauges with the 80% and 100% marks, credits spent, the
  * spend per day as a chart, the top destinations, a paged table of the calls and its CSV export.
  */
+@Hidden // pages for people, not part of the API document
 @Controller
 class ReportsPage {
 

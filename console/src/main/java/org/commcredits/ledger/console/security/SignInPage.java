@@ -1,5 +1,6 @@
 package org.commcredits.ledger.console.security;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -7,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /** The sign-in page, the landing redirect and the page that says no. */
+@Hidden // pages for people, not part of the API document
 @Controller
 class SignInPage {
 

@@ -1,5 +1,6 @@
 package org.commcredits.ledger.console.tenants;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.commcredits.ledger.console.api.ApiAnswer;
 import org.commcredits.ledger.console.api.LedgerApi;
 import org.springframework.stereotype.Controller;
@@ -11,6 +12,7 @@ import org.springframework.web.util.UriUtils;
 import java.nio.charset.StandardCharsets;
 
 /** The tenants list for unbound roles: balance, available, low balance and auto-recharge, searchable. */
+@Hidden // pages for people, not part of the API document
 @Controller
 class TenantsPage {
 

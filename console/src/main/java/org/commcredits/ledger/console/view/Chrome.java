@@ -1,5 +1,6 @@
 package org.commcredits.ledger.console.view;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.commcredits.ledger.console.api.LedgerApi;
 import org.commcredits.ledger.console.security.ConsoleAccess;
