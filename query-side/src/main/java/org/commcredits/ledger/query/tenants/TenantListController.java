@@ -4,6 +4,7 @@ import org.commcredits.ledger.api.error.ErrorCode;
 import org.commcredits.ledger.api.error.LedgerException;
 import org.commcredits.ledger.api.money.Money;
 import org.commcredits.ledger.platform.security.LedgerPrincipal;
+import org.commcredits.ledger.platform.storage.ProcessorPositions;
 import org.commcredits.ledger.platform.web.Paging;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
@@ -27,10 +28,15 @@ import java.util.List;
 @RestController
 class TenantListController {
 
-    private final JdbcTemplate jdbc;
+    /** The balance projection's processor: its rows are what this list reads. */
+    private static final String BALANCE_PROCESSOR = "balance";
 
-    TenantListController(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final ProcessorPositions positions;
+
+    TenantListController(JdbcTemplate jdbc, ProcessorPositions positions) {
         this.jdbc = jdbc;
+        this.positions = positions;
     }
 
     record AutoRechargeView(boolean enabled, String threshold, String amount) {
@@ -43,7 +49,8 @@ class TenantListController {
     @GetMapping(path = "/api/tenants", produces = "application/json")
     Paging.Page<TenantView> tenants(@RequestParam(required = false) String search,
                                     @RequestParam(required = false) String after,
-                                    @RequestParam(required = false) Integer limit, Authentication authentication) {
+                                    @RequestParam(required = false) Integer limit,
+                                    @RequestParam(required = false) Long minSequence, Authentication authentication) {
         int pageSize = Paging.limit(limit);
         if (search != null && (search.length() > 128 || !search.matches("[A-Za-z0-9._@-]*"))) {
             throw new LedgerException(ErrorCode.INVALID_ID, "search must be the start of a tenant id");
@@ -51,6 +58,7 @@ class TenantListController {
         if (after != null && !after.matches("[A-Za-z0-9][A-Za-z0-9._@-]{0,127}")) {
             throw new LedgerException(ErrorCode.INVALID_PAGING, "after must be a cursor from a previous page");
         }
+        positions.awaitSequence(BALANCE_PROCESSOR, minSequence);
         StringBuilder sql = new StringBuilder("SELECT a.tenant_id, a.currency, a.balance_minor, a.held_minor, a.billing_agreement, "
                 + "a.auto_recharge_enabled, a.auto_recharge_threshold_minor, a.auto_recharge_amount_minor, z.time_zone "
                 + "FROM rm_account a LEFT JOIN rm_elig_pool_zone z ON z.tenant_id = a.tenant_id WHERE 1 = 1");
