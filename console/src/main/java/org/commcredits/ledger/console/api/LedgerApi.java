@@ -7,6 +7,10 @@ import org.commcredits.ledger.console.ConsoleProperties;
 import org.commcredits.ledger.console.security.ConsoleCredential;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -17,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -72,7 +77,20 @@ public class LedgerApi {
         return download(current(), path);
     }
 
+    /** A file as the API answered it. */
     public record Download(int status, String contentType, byte[] body) {
+
+        /** The file to the browser under a download name, or the API's refusal as plain text. */
+        public ResponseEntity<byte[]> asAttachment(String name) {
+            if (status != 200) {
+                return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN)
+                        .body(("The ledger answered " + status).getBytes(StandardCharsets.UTF_8));
+            }
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                    .contentType(MediaType.parseMediaType(contentType))
+                    .body(body);
+        }
     }
 
     public Download download(ConsoleCredential credential, String path) {

@@ -5,8 +5,6 @@ import org.commcredits.ledger.console.api.ApiAnswer;
 import org.commcredits.ledger.console.api.LedgerApi;
 import org.commcredits.ledger.console.tenants.TenantDirectory;
 import org.commcredits.ledger.console.view.Formats;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -54,7 +52,7 @@ class InvoicesPage {
     Object invoice(@PathVariable String tenantId, @PathVariable String invoiceId, Model model) {
         String path = "/api/tenants/" + tenantId + "/invoices/" + UriUtils.encodePathSegment(invoiceId, StandardCharsets.UTF_8);
         if (invoiceId.endsWith(".pdf")) {
-            return file(api.download(path), tenantId + "-" + invoiceId);
+            return api.download(path).asAttachment(tenantId + "-" + invoiceId);
         }
         TenantDirectory.Tenant tenant = tenants.tenant(tenantId);
         model.addAttribute("invoice", api.get(path));
@@ -72,7 +70,7 @@ class InvoicesPage {
         }
         String path = "/api/tenants/" + tenantId + "/statements/" + file;
         if (!file.equals(month)) {
-            return file(api.download(path), "statement-" + tenantId + "-" + file);
+            return api.download(path).asAttachment("statement-" + tenantId + "-" + file);
         }
         TenantDirectory.Tenant tenant = tenants.tenant(tenantId);
         model.addAttribute("statement", api.get(path));
@@ -92,16 +90,5 @@ class InvoicesPage {
         model.addAttribute("zone", tenant.timeZone());
         model.addAttribute("title", "Notifications · " + tenantId);
         return "console/notifications";
-    }
-
-    private static ResponseEntity<byte[]> file(LedgerApi.Download download, String name) {
-        if (download.status() != 200) {
-            return ResponseEntity.status(download.status()).contentType(MediaType.TEXT_PLAIN)
-                    .body(("The ledger answered " + download.status()).getBytes(StandardCharsets.UTF_8));
-        }
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .contentType(MediaType.parseMediaType(download.contentType()))
-                .body(download.body());
     }
 }

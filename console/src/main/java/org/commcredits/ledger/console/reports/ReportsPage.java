@@ -5,9 +5,6 @@ import org.commcredits.ledger.console.api.ApiAnswer;
 import org.commcredits.ledger.console.api.LedgerApi;
 import org.commcredits.ledger.console.tenants.TenantDirectory;
 import org.commcredits.ledger.console.view.Formats;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -78,17 +75,6 @@ class ReportsPage {
     ResponseEntity<byte[]> records(@PathVariable String tenantId, @RequestParam String month) {
         String wanted = month.matches("\\d{4}-\\d{2}") ? month : YearMonth.now().toString();
         LedgerApi.Download csv = api.download("/api/tenants/" + tenantId + "/usage/records.csv?month=" + wanted);
-        return file(csv, "usage-" + tenantId + "-" + wanted + ".csv");
-    }
-
-    static ResponseEntity<byte[]> file(LedgerApi.Download download, String name) {
-        if (download.status() != 200) {
-            return ResponseEntity.status(download.status()).contentType(MediaType.TEXT_PLAIN)
-                    .body(("The ledger answered " + download.status()).getBytes(StandardCharsets.UTF_8));
-        }
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .contentType(MediaType.parseMediaType(download.contentType()))
-                .body(download.body());
+        return csv.asAttachment("usage-" + tenantId + "-" + wanted + ".csv");
     }
 }
