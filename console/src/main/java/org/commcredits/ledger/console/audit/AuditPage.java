@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import org.commcredits.ledger.console.api.ApiAnswer;
 import org.commcredits.ledger.console.api.LedgerApi;
 import org.commcredits.ledger.console.tenants.TenantDirectory;
-import org.commcredits.ledger.console.view.Formats;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,8 +66,10 @@ class AuditPage {
         }
         ApiAnswer first = api.get("/api/audit/events?limit=1&tenantId=" + tenantId);
         ApiAnswer balance = api.get("/api/tenants/" + tenantId + "/balance");
-        Instant now = Formats.parse(balance.map().get("asOf"));
-        Instant from = first.items().isEmpty() ? null : Formats.parse(first.items().get(0).get("occurredAt"));
+        // to the millisecond: the slider's left end is the first event itself (as-of is inclusive), so it shows
+        // the account as opened and before anything that followed within the same second
+        Instant now = exact(balance.map().get("asOf"));
+        Instant from = first.items().isEmpty() ? null : exact(first.items().get(0).get("occurredAt"));
         model.addAttribute("tenant", tenant);
         model.addAttribute("zone", tenant.timeZone());
         model.addAttribute("stream", page);
@@ -89,7 +90,7 @@ class AuditPage {
     String asOf(@PathVariable String tenantId, @RequestParam long from, @RequestParam long to, @RequestParam int position, Model model) {
         TenantDirectory.Tenant tenant = tenants.tenant(tenantId);
         int step = Math.max(0, Math.min(SLIDER_STEPS, position));
-        Instant at = Instant.ofEpochMilli(from + (to - from) * step / SLIDER_STEPS).plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant at = Instant.ofEpochMilli(from + (to - from) * step / SLIDER_STEPS);
         ApiAnswer balance = api.get("/api/tenants/" + tenantId + "/balance?asOf=" + at);
         model.addAttribute("asOf", balance);
         model.addAttribute("at", at.toString());
@@ -101,6 +102,14 @@ class AuditPage {
     String verify(@PathVariable String tenantId, Model model) {
         model.addAttribute("verification", api.get("/api/tenants/" + tenantId + "/verify"));
         return "console/audit-fragments :: verification";
+    }
+
+    private static Instant exact(Object instant) {
+        try {
+            return instant == null ? null : Instant.parse(instant.toString());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Each live tranche with the ledger entries that touched it, oldest first. */
