@@ -64,6 +64,16 @@ class ArchitectureTest {
                 .check(production);
     }
 
+    /** The console is a client of the HTTP API: it reaches no aggregate, command, read model or event class. */
+    @Test
+    void consoleReachesTheLedgerOnlyThroughItsApi() {
+        noClasses().that().resideInAPackage("org.commcredits.ledger.console..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.commcredits.ledger.command..",
+                        "org.commcredits.ledger.query..", "org.commcredits.ledger.api..", "org.axonframework..",
+                        "org.springframework.jdbc..")
+                .check(production);
+    }
+
     @Test
     void aggregatesAreNotPublic() {
         classes().that().areAnnotatedWith(Aggregate.class).should().notBePublic().check(production);

@@ -74,14 +74,45 @@ class RoleMatrixTest extends LedgerOnPostgres {
             for (String user : List.of("contoso_admin", "contoso_auditor")) {
                 tests.add(DynamicTest.dynamicTest(user + " on fabrikam: " + rule.method() + " " + rule.pattern(), () -> {
                     LedgerHttp.Answer answer = call(user, rule, "fabrikam");
-                    if (rule.pattern().equals("/api/audit/events")) {
-                        return; // narrowed by the tenantId parameter, tested with the audit stream
+                    if (rule.pattern().equals("/api/audit/events") || rule.pattern().equals("/api/tenants")) {
+                        return; // narrowed by their controllers: the audit stream's tests, tenantListIsNarrowed below
                     }
                     assertThat(answer.status()).as(answer.body()).isEqualTo(403);
                 }));
             }
         }
         return tests.stream();
+    }
+
+    @Test
+    @DisplayName("the tenant list shows a tenant-bound principal its own tenant only")
+    void tenantListIsNarrowedForBoundPrincipals() {
+        String other = newTenant("list");
+        long seen = 0;
+        for (String tenant : List.of("contoso", other)) {
+            LedgerHttp.Answer opened = http().post("billing_admin", "/api/tenants/" + tenant + "/credit-account",
+                    "{\"currency\":\"USD\",\"billingAgreement\":\"DIRECT\"}");
+            assertThat(opened.status()).as(opened.body()).isIn(201, 409);
+            if (opened.status() == 201) {
+                seen = Math.max(seen, opened.sequence());
+            }
+        }
+        String wait = "&minSequence=" + seen;
+        assertThat(ids(http().get("finance_reader", "/api/tenants?search=" + other + wait))).containsExactly(other);
+        assertThat(ids(http().get("finance_reader", "/api/tenants?limit=1&search=contoso" + wait))).containsExactly("contoso");
+        assertThat(ids(http().get("contoso_admin", "/api/tenants?limit=1000" + wait))).containsExactly("contoso");
+        assertThat(ids(http().get("contoso_admin", "/api/tenants?search=" + other + wait))).isEmpty();
+        LedgerHttp.Answer searched = http().get("finance_reader", "/api/tenants?search=" + other + wait);
+        assertThat(searched.json().get("items").get(0).get("timeZone").asText()).isEqualTo("UTC");
+        assertThat(searched.json().get("items").get(0).get("low").asBoolean()).as("nothing available").isTrue();
+        assertThat(http().get("finance_reader", "/api/tenants?search=%25").status()).isEqualTo(400);
+    }
+
+    private static List<String> ids(LedgerHttp.Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        answer.json().get("items").forEach(item -> ids.add(item.get("tenantId").asText()));
+        return ids;
     }
 
     @Test

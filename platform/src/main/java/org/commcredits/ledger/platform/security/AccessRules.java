@@ -61,6 +61,7 @@ public final class AccessRules {
             rule(HttpMethod.GET, TENANT + "/webhooks/{webhookId}/deliveries", BILLING_ADMIN, AUDITOR),
             rule(HttpMethod.POST, TENANT + "/webhooks/{webhookId}/deliveries/{messageId}/retry", BILLING_ADMIN),
             // query paths
+            rule(HttpMethod.GET, "/api/tenants", FINANCE_READER, BILLING_ADMIN, LICENSE_ADMIN, AUDITOR, OPERATOR),
             rule(HttpMethod.GET, TENANT + "/balance", FINANCE_READER, AUDITOR),
             rule(HttpMethod.GET, TENANT + "/ledger", FINANCE_READER, AUDITOR),
             rule(HttpMethod.GET, TENANT + "/invoices", FINANCE_READER, AUDITOR),

@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 /**
  * Grants a request when the principal holds one of the rule's roles and, for a tenant-bound principal,
  * the path names its own tenant. A tenant-bound principal gets 403 on every path that is not its own
- * tenant's (including global paths such as rate cards and projections); {@code /api/audit/events} is
- * narrowed to its tenant by the controller.
+ * tenant's (including global paths such as rate cards and projections); {@code /api/audit/events} and
+ * the tenant list {@code /api/tenants} are narrowed to its tenant by their controllers.
  */
 public final class TenantBinding implements AuthorizationManager<RequestAuthorizationContext> {
 
@@ -23,7 +23,7 @@ public final class TenantBinding implements AuthorizationManager<RequestAuthoriz
     public TenantBinding(AccessRules.Rule rule) {
         this.roles = rule.roles();
         this.tenantPath = rule.pattern().contains("{tenantId}");
-        this.tenantFilteredGlobalPath = rule.pattern().equals("/api/audit/events");
+        this.tenantFilteredGlobalPath = rule.pattern().equals("/api/audit/events") || rule.pattern().equals("/api/tenants");
     }
 
     @Override
