@@ -91,6 +91,47 @@ class CreditsPage {
                 + (added.get("invoiceId") != null ? " (invoice " + added.get("invoiceId") + ")" : "") + ".", redirect);
     }
 
+    /** A goodwill grant: credit given, not sold; it has no invoice and may expire before 12 months. */
+    @PostMapping("/console/tenants/{tenantId}/credits/grants")
+    String grant(@PathVariable String tenantId, @RequestParam String amount, @RequestParam String reason,
+                 @RequestParam(required = false) String expiresOn, @RequestParam String idempotencyKey,
+                 RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("amount", amount.trim());
+        body.put("reason", reason.trim());
+        TenantDirectory.Tenant tenant = tenants.tenant(tenantId);
+        if (expiresOn != null && !expiresOn.isBlank()) {
+            // a date picked in the tenant's time zone: the grant expires at the start of that day there
+            try {
+                body.put("expiresAt", java.time.LocalDate.parse(expiresOn.trim())
+                        .atStartOfDay(java.time.ZoneId.of(tenant.timeZone())).toInstant().toString());
+            } catch (RuntimeException e) {
+                body.put("expiresAt", expiresOn.trim()); // the API explains what it expects
+            }
+        }
+        ApiAnswer answer = api.post("/api/tenants/" + tenantId + "/credit-account/grants", body,
+                idempotencyKey.matches("[A-Za-z0-9-]{1,64}") ? idempotencyKey : UUID.randomUUID().toString());
+        Map<String, Object> granted = answer.map();
+        String currency = answer.ok() ? tenant.currency() : null;
+        return done(tenantId, answer, "Granted " + formats.money(granted.get("amount"), currency) + " until "
+                + formats.time(granted.get("expiresAt"), tenant.timeZone()) + "; the balance is now "
+                + formats.money(granted.get("balance"), currency) + ".", redirect);
+    }
+
+    /** Gives back a paid tranche's unused remainder through the payment provider; a credit note records it. */
+    @PostMapping("/console/tenants/{tenantId}/credits/tranches/{trancheId}/refund")
+    String refund(@PathVariable String tenantId, @PathVariable String trancheId, @RequestParam String reason,
+                  @RequestParam String idempotencyKey, RedirectAttributes redirect) {
+        ApiAnswer answer = api.post("/api/tenants/" + tenantId + "/credit-account/tranches/" + trancheId + "/refund",
+                Map.of("reason", reason.trim()),
+                idempotencyKey.matches("[A-Za-z0-9-]{1,64}") ? idempotencyKey : UUID.randomUUID().toString());
+        Map<String, Object> refunded = answer.map();
+        String currency = answer.ok() ? tenants.tenant(tenantId).currency() : null;
+        return done(tenantId, answer, "Refunded " + formats.money(refunded.get("refunded"), currency) + " of tranche "
+                + trancheId + " (credit note " + refunded.get("creditNoteId") + "); the balance is now "
+                + formats.money(refunded.get("balance"), currency) + ".", redirect);
+    }
+
     @PostMapping("/console/tenants/{tenantId}/credits/auto-recharge")
     String autoRecharge(@PathVariable String tenantId, @RequestParam(defaultValue = "false") boolean enabled,
                         @RequestParam(required = false) String threshold, @RequestParam(required = false) String amount,

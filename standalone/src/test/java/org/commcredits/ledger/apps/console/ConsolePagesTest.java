@@ -173,6 +173,34 @@ class ConsolePagesTest {
     }
 
     @Test
+    @DisplayName("INV-CA-21, INV-CA-22 from the console: a grant shows as granted, a refund names its credit note, both move the balance")
+    void grantAndRefund() {
+        LedgerHttp http = LedgerHttp.onPort(port);
+        assertThat(http.post("billing_admin", "/api/tenants/tailspin/credit-account",
+                "{\"currency\":\"USD\",\"billingAgreement\":\"DIRECT\"}").status()).isEqualTo(201);
+        http.put("billing_admin", "/api/tenants/tailspin/credit-account/payment-method", "{\"type\":\"CARD\",\"token\":\"pm_card_visa\"}");
+        ConsoleSession admin = session("admin");
+        HttpResponse<String> funded = admin.post("/console/tenants/tailspin/credits/funds",
+                Map.of("amount", "60.00", "idempotencyKey", "tailspin-fund-1"));
+        assertThat(funded.statusCode()).isEqualTo(302);
+        HttpResponse<String> granted = admin.post("/console/tenants/tailspin/credits/grants",
+                Map.of("amount", "10.00", "reason", "Outage", "expiresOn", "", "idempotencyKey", "tailspin-grant-1"));
+        assertThat(granted.statusCode()).isEqualTo(302);
+        String page = admin.get(granted.headers().firstValue("Location").orElseThrow()).body();
+        assertThat(page).contains("Granted 10.00 USD", "the balance is now 70.00 USD", "Granted", "Refund what is left");
+        String tranche = http.get("finance_reader", "/api/tenants/tailspin/balance").json().get("tranches").findValuesAsText("trancheId")
+                .stream().filter(id -> id.startsWith("tr-")).findFirst().orElseThrow();
+        HttpResponse<String> refunded = admin.post("/console/tenants/tailspin/credits/tranches/" + tranche + "/refund",
+                Map.of("reason", "Bought by mistake", "idempotencyKey", "tailspin-refund-1"));
+        assertThat(refunded.statusCode()).isEqualTo(302);
+        String after = admin.get(refunded.headers().firstValue("Location").orElseThrow()).body();
+        assertThat(after).contains("Refunded 60.00 USD of tranche " + tranche, "credit note cn-", "the balance is now 10.00 USD");
+        HttpResponse<String> again = admin.post("/console/tenants/tailspin/credits/tranches/" + tranche + "/refund",
+                Map.of("reason", "Bought by mistake", "idempotencyKey", "tailspin-refund-2"));
+        assertThat(admin.get(again.headers().firstValue("Location").orElseThrow()).body()).contains("NOTHING_TO_REFUND");
+    }
+
+    @Test
     @DisplayName("an unauthenticated page request goes to the sign-in page")
     void signInFirst() {
         HttpResponse<String> answer = new ConsoleSession(port).get("/console/tenants/contoso");
