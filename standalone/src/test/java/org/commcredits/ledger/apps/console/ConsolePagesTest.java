@@ -173,6 +173,24 @@ class ConsolePagesTest {
     }
 
     @Test
+    @DisplayName("an MCA tenant's page explains why credits cannot be bought, and a refusal shows its code")
+    void explainsMcaRules() {
+        LedgerHttp http = LedgerHttp.onPort(port);
+        LedgerHttp.Answer opened = http.post("billing_admin", "/api/tenants/northwind/credit-account",
+                "{\"currency\":\"EUR\",\"billingAgreement\":\"MCA\"}");
+        assertThat(opened.status()).isEqualTo(201);
+        ConsoleSession admin = session("admin");
+        String page = admin.get("/console/tenants/northwind?seq=" + opened.sequence()).body();
+        assertThat(page).contains("Microsoft Customer Agreement (MCA): usage is invoiced afterwards")
+                .containsPattern("<button type=\"submit\" class=\"primary\" disabled=\"disabled\">Add funds</button>");
+        HttpResponse<String> refused = admin.post("/console/tenants/northwind/credits/funds",
+                Map.of("amount", "60.00", "idempotencyKey", "mca-1"));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        String after = admin.get(refused.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body();
+        assertThat(after).contains("MCA_CANNOT_BUY_CREDITS").contains("Switch the billing agreement to DIRECT");
+    }
+
+    @Test
     @DisplayName("an unauthenticated page request goes to the sign-in page")
     void signInFirst() {
         HttpResponse<String> answer = new ConsoleSession(port).get("/console/tenants/contoso");
