@@ -81,7 +81,6 @@ class AuditPage {
         model.addAttribute("sliderFrom", from == null ? null : from.toEpochMilli());
         model.addAttribute("sliderTo", now == null ? Instant.now().toEpochMilli() : now.toEpochMilli());
         model.addAttribute("steps", SLIDER_STEPS);
-        model.addAttribute("explained", explain(tenantId, balance));
         model.addAttribute("title", "Audit · " + tenantId);
         return "console/audit";
     }
@@ -96,6 +95,17 @@ class AuditPage {
         model.addAttribute("at", at.toString());
         model.addAttribute("zone", tenant.timeZone());
         return "console/audit-fragments :: asof";
+    }
+
+    /** On demand: with 10,000 calls the ledger is ten API pages, which the page itself should not wait for. */
+    @GetMapping("/console/tenants/{tenantId}/audit/explain")
+    String explain(@PathVariable String tenantId, Model model) {
+        TenantDirectory.Tenant tenant = tenants.tenant(tenantId);
+        ApiAnswer balance = api.get("/api/tenants/" + tenantId + "/balance");
+        model.addAttribute("balance", balance);
+        model.addAttribute("explained", explain(tenantId, balance));
+        model.addAttribute("zone", tenant.timeZone());
+        return "console/audit-fragments :: explained";
     }
 
     @GetMapping("/console/tenants/{tenantId}/audit/verify")

@@ -39,6 +39,7 @@ public final class ConsoleAccess {
             rule(HttpMethod.GET, TENANT + "/audit", EnumSet.of(AUDITOR)),
             rule(HttpMethod.GET, TENANT + "/audit/as-of", EnumSet.of(AUDITOR)),
             rule(HttpMethod.GET, TENANT + "/audit/verify", EnumSet.of(AUDITOR)),
+            rule(HttpMethod.GET, TENANT + "/audit/explain", EnumSet.of(AUDITOR)),
             rule(HttpMethod.GET, "/console/operator", EnumSet.of(OPERATOR, AUDITOR)),
             rule(HttpMethod.GET, "/console/operator/projections", EnumSet.of(OPERATOR, AUDITOR)),
             rule(HttpMethod.POST, "/console/operator/**", EnumSet.of(OPERATOR)));

@@ -269,6 +269,9 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("verify")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verify-result")));
         assertThat(browser.findElement(By.id("verify-result")).getText()).startsWith("Consistent");
+        browser.findElement(By.id("explain")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#explained details")));
+        assertThat(browser.findElement(By.cssSelector("#explained details")).getText()).contains("FUNDS_ADDED").contains("USD");
         shot("11-audit");
         browser.get(base + "/console/operator");
         assertThat(browser.findElement(By.id("projections")).getText()).contains("balance");

@@ -186,18 +186,36 @@ class ConsolePagesTest {
         HttpResponse<String> granted = admin.post("/console/tenants/tailspin/credits/grants",
                 Map.of("amount", "10.00", "reason", "Outage", "expiresOn", "", "idempotencyKey", "tailspin-grant-1"));
         assertThat(granted.statusCode()).isEqualTo(302);
-        String page = admin.get(granted.headers().firstValue("Location").orElseThrow()).body();
+        String page = admin.get(granted.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body();
         assertThat(page).contains("Granted 10.00 USD", "the balance is now 70.00 USD", "Granted", "Refund what is left");
         String tranche = http.get("finance_reader", "/api/tenants/tailspin/balance").json().get("tranches").findValuesAsText("trancheId")
                 .stream().filter(id -> id.startsWith("tr-")).findFirst().orElseThrow();
         HttpResponse<String> refunded = admin.post("/console/tenants/tailspin/credits/tranches/" + tranche + "/refund",
                 Map.of("reason", "Bought by mistake", "idempotencyKey", "tailspin-refund-1"));
         assertThat(refunded.statusCode()).isEqualTo(302);
-        String after = admin.get(refunded.headers().firstValue("Location").orElseThrow()).body();
+        String after = admin.get(refunded.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body();
         assertThat(after).contains("Refunded 60.00 USD of tranche " + tranche, "credit note cn-", "the balance is now 10.00 USD");
         HttpResponse<String> again = admin.post("/console/tenants/tailspin/credits/tranches/" + tranche + "/refund",
                 Map.of("reason", "Bought by mistake", "idempotencyKey", "tailspin-refund-2"));
-        assertThat(admin.get(again.headers().firstValue("Location").orElseThrow()).body()).contains("NOTHING_TO_REFUND");
+        assertThat(admin.get(again.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body()).contains("NOTHING_TO_REFUND");
+    }
+
+    @Test
+    @DisplayName("an MCA tenant's page explains why credits cannot be bought, and a refusal shows its code")
+    void explainsMcaRules() {
+        LedgerHttp http = LedgerHttp.onPort(port);
+        LedgerHttp.Answer opened = http.post("billing_admin", "/api/tenants/northwind/credit-account",
+                "{\"currency\":\"EUR\",\"billingAgreement\":\"MCA\"}");
+        assertThat(opened.status()).isEqualTo(201);
+        ConsoleSession admin = session("admin");
+        String page = admin.get("/console/tenants/northwind?seq=" + opened.sequence()).body();
+        assertThat(page).contains("Microsoft Customer Agreement (MCA): usage is invoiced afterwards")
+                .containsPattern("<button type=\"submit\" class=\"primary\" disabled=\"disabled\">Add funds</button>");
+        HttpResponse<String> refused = admin.post("/console/tenants/northwind/credits/funds",
+                Map.of("amount", "60.00", "idempotencyKey", "mca-1"));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        String after = admin.get(refused.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body();
+        assertThat(after).contains("MCA_CANNOT_BUY_CREDITS").contains("Switch the billing agreement to DIRECT");
     }
 
     @Test
