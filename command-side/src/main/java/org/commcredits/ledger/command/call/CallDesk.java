@@ -32,8 +32,9 @@ import org.commcredits.ledger.api.ids.CallId;
 import org.commcredits.ledger.api.ids.CountryCode;
 import org.commcredits.ledger.api.ids.TenantId;
 import org.commcredits.ledger.api.ids.UserId;
+import org.commcredits.ledger.api.license.CallingEntitlements;
+import org.commcredits.ledger.api.license.DialOutPolicy;
 import org.commcredits.ledger.api.license.FindUserCallingProfile;
-import org.commcredits.ledger.api.license.Sku;
 import org.commcredits.ledger.api.license.UserCallingProfile;
 import org.commcredits.ledger.api.money.Money;
 import org.commcredits.ledger.api.pool.ConsumePoolMinutes;
@@ -77,8 +78,6 @@ import java.util.function.Supplier;
 public class CallDesk {
 
     private static final int IMPORT_CHUNK = 100;
-    private static final Set<Sku> CALLING_PLANS = Set.of(Sku.CALLING_PLAN_DOMESTIC, Sku.CALLING_PLAN_INTERNATIONAL,
-            Sku.CALLING_PLAN_PAYG);
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -163,16 +162,14 @@ public class CallDesk {
             }
             return onCredit(tenant, callId, null, account, rate, false, null, null, now, month, deny, grant);
         }
-        if (!profile.known()) {
-            return deny.with(DenyReason.NO_CALLING_LICENSE);
+        CallingEntitlements.Verdict verdict = CallingEntitlements.decide(new CallingEntitlements.Call(profile.known(),
+                profile.skus(),
+                profile.usageLocation(), profile.dialOutPolicy(), type, destinationCountry));
+        if (verdict instanceof CallingEntitlements.Denied denied) { // INV-CALL-12, INV-CALL-13
+            return deny.with(denied.reason());
         }
-        if (profile.usageLocation() == null) {
-            return deny.with(DenyReason.USAGE_LOCATION_REQUIRED);
-        }
-        if (!holdsCallingLicense(profile.skus(), type)) {
-            return deny.with(DenyReason.NO_CALLING_LICENSE);
-        }
-        PoolRef pool = poolFor(profile, type, destinationCountry, now).orElse(null);
+        CallingEntitlements.Entitled entitled = (CallingEntitlements.Entitled) verdict;
+        PoolRef pool = entitled.firstPool().map(kind -> poolRef(kind, profile, now)).orElse(null);
         if (pool != null) { // INV-CALL-08: the pool pays first
             PoolStatus status = commands.sendAndWait(join(tenant, callId, userId, pool, holders(profile, pool), 0));
             if (status.remainingMinutes() > 0) {
@@ -180,11 +177,9 @@ public class CallDesk {
                         profile.usageLocation());
             }
         }
-        if (account == null) {
-            return deny.with(DenyReason.ACCOUNT_NOT_FOUND);
-        }
-        if (!profile.skus().contains(Sku.COMMUNICATION_CREDITS)) {
-            return deny.with(DenyReason.NO_COMMUNICATION_CREDITS_LICENSE);
+        Optional<DenyReason> refused = CallingEntitlements.creditsRefusal(entitled, account != null);
+        if (refused.isPresent()) {
+            return deny.with(refused.get());
         }
         if (rate == null) {
             return deny.with(DenyReason.NO_RATE_FOR_DESTINATION);
@@ -333,7 +328,11 @@ public class CallDesk {
             UserCallingProfile profile = profiles.computeIfAbsent(userId, user -> profile(tenant, user));
             if (profile.known() && profile.usageLocation() != null) {
                 usageLocation = profile.usageLocation();
-                pool = poolFor(profile, record.callType(), destinationCountry, record.startedAt()).orElse(null);
+                // A record is of a call that happened: only which pool pays is asked, not whether it was allowed.
+                CallingEntitlements.Verdict verdict = CallingEntitlements.decide(new CallingEntitlements.Call(
+                        profile.skus(), usageLocation, DialOutPolicy.UNRESTRICTED, record.callType(), destinationCountry));
+                pool = verdict instanceof CallingEntitlements.Entitled entitled
+                        ? entitled.firstPool().map(kind -> poolRef(kind, profile, record.startedAt())).orElse(null) : null;
                 holders = pool == null ? 0 : holders(profile, pool);
             }
         }
@@ -351,12 +350,9 @@ public class CallDesk {
 
     // ---- helpers -------------------------------------------------------------------------------------
 
-    /** The pool paying first, in the month of {@code at} in the tenant's pool time zone (INV-POOL-03, INV-POOL-06). */
-    private Optional<PoolRef> poolFor(UserCallingProfile profile, CallType type, CountryCode destinationCountry,
-                                      Instant at) {
-        return PoolSizes.poolFor(profile.skus(), type, profile.usageLocation(), destinationCountry)
-                .map(kind -> new PoolRef(kind, PoolSizes.poolCountry(profile.usageLocation()),
-                        profile.monthOf(at).toString()));
+    /** The pool of {@code kind} in the user's pool country and the month of {@code at} (INV-POOL-03, INV-POOL-06). */
+    private static PoolRef poolRef(PoolKind kind, UserCallingProfile profile, Instant at) {
+        return new PoolRef(kind, CallingEntitlements.poolCountry(profile.usageLocation()), profile.monthOf(at).toString());
     }
 
     /** The month an authorisation recorded; a revision-1 authorisation (before pool time zones) is UTC. */
@@ -374,13 +370,6 @@ public class CallDesk {
         PoolKind kind = pool.kind();
         return new ConsumePoolMinutes(tenant, kind, pool.country(), YearMonth.parse(pool.month()), userId,
                 PoolSizes.perUserMinutes(kind, pool.country()), holders, callId, minutes);
-    }
-
-    private static boolean holdsCallingLicense(Set<Sku> skus, CallType type) {
-        if (type == CallType.CONFERENCE_DIAL_OUT) {
-            return skus.contains(Sku.AUDIO_CONFERENCING);
-        }
-        return skus.stream().anyMatch(CALLING_PLANS::contains);
     }
 
     private AccountStanding standing(TenantId tenant) {

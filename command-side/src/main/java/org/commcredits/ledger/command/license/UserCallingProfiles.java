@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.commcredits.ledger.api.ids.CountryCode;
+import org.commcredits.ledger.api.license.CallingEntitlements;
 import org.commcredits.ledger.api.license.FindUserCallingProfile;
 import org.commcredits.ledger.api.license.LicenseAssigned;
 import org.commcredits.ledger.api.license.LicenseRemoved;
@@ -26,6 +27,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -47,29 +49,24 @@ class UserCallingProfiles {
 
     private static final String UPSERT_LOCATION = "MERGE INTO lic_user_profile t USING (VALUES (?, ?)) s(tenant_id, user_id) "
             + "ON t.tenant_id = s.tenant_id AND t.user_id = s.user_id "
-            + "WHEN MATCHED THEN UPDATE SET usage_location = ? "
-            + "WHEN NOT MATCHED THEN INSERT (tenant_id, user_id, usage_location, skus) VALUES (?, ?, ?, '')";
+            + "WHEN MATCHED THEN UPDATE SET usage_location = ?, pool_country = ? "
+            + "WHEN NOT MATCHED THEN INSERT (tenant_id, user_id, usage_location, pool_country, skus) VALUES (?, ?, ?, ?, '')";
     private static final String UPSERT_SKUS = "MERGE INTO lic_user_profile t USING (VALUES (?, ?)) s(tenant_id, user_id) "
             + "ON t.tenant_id = s.tenant_id AND t.user_id = s.user_id "
             + "WHEN MATCHED THEN UPDATE SET skus = ? "
-            + "WHEN NOT MATCHED THEN INSERT (tenant_id, user_id, usage_location, skus) VALUES (?, ?, ?, ?)";
+            + "WHEN NOT MATCHED THEN INSERT (tenant_id, user_id, usage_location, pool_country, skus) VALUES (?, ?, ?, ?, ?)";
 
     private static final String FIND = "SELECT p.usage_location, p.skus, h.domestic, h.international, h.conferencing, "
             + "s.time_zone, p.user_id FROM (VALUES (1)) one(x) "
             + "LEFT JOIN lic_user_profile p ON p.tenant_id = ? AND p.user_id = ? "
             + "LEFT JOIN lic_pool_holders h ON h.tenant_id = ? "
-            + "AND h.pool_country = CASE WHEN p.usage_location = 'PR' THEN 'US' ELSE p.usage_location END "
+            + "AND h.pool_country = p.pool_country "
             + "LEFT JOIN lic_pool_settings s ON s.tenant_id = ?";
-    private static final String RECOUNT = "INSERT INTO lic_pool_holders (tenant_id, pool_country, domestic, international, "
-            + "conferencing) SELECT tenant_id, CASE WHEN usage_location = 'PR' THEN 'US' ELSE usage_location END, "
-            + "SUM(CASE WHEN ',' || skus || ',' LIKE '%,CALLING_PLAN_DOMESTIC,%' THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN ',' || skus || ',' LIKE '%,CALLING_PLAN_INTERNATIONAL,%' THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN ',' || skus || ',' LIKE '%,AUDIO_CONFERENCING,%' THEN 1 ELSE 0 END) "
-            + "FROM lic_user_profile WHERE tenant_id = ? AND usage_location IS NOT NULL "
-            + "GROUP BY tenant_id, CASE WHEN usage_location = 'PR' THEN 'US' ELSE usage_location END";
-    /** The plans whose holders size a pool (PoolKind's SKUs); other licenses never change the counts. */
+    private static final String INSERT_HOLDERS = "INSERT INTO lic_pool_holders (tenant_id, pool_country, domestic, "
+            + "international, conferencing) VALUES (?, ?, ?, ?, ?)";
+    /** The licenses that can make a user a pool holder (CallingEntitlements.poolPlansHeld); others never change the counts. */
     private static final Set<Sku> POOL_PLANS = EnumSet.of(Sku.CALLING_PLAN_DOMESTIC, Sku.CALLING_PLAN_INTERNATIONAL,
-            Sku.AUDIO_CONFERENCING);
+            Sku.AUDIO_CONFERENCING, Sku.M365_E5);
 
     private final JdbcTemplate jdbc;
 
@@ -107,7 +104,9 @@ class UserCallingProfiles {
     void on(UsageLocationSet event) {
         String tenant = event.tenantId().value();
         String user = event.userId().value();
-        jdbc.update(UPSERT_LOCATION, tenant, user, event.country().value(), tenant, user, event.country().value());
+        String country = event.country().value();
+        String pool = poolCountry(event.country());
+        jdbc.update(UPSERT_LOCATION, tenant, user, country, pool, tenant, user, country, pool);
         recountHolders(tenant);
     }
 
@@ -115,10 +114,11 @@ class UserCallingProfiles {
     void on(UsageLocationsSet event) {
         String tenant = event.tenantId().value();
         String country = event.country().value();
+        String pool = poolCountry(event.country());
         List<Object[]> rows = new ArrayList<>(event.users().size());
         for (UsageLocationsSet.Change change : event.users()) {
             String user = change.userId().value();
-            rows.add(new Object[] {tenant, user, country, tenant, user, country});
+            rows.add(new Object[] {tenant, user, country, pool, tenant, user, country, pool});
         }
         jdbc.batchUpdate(UPSERT_LOCATION, rows);
         recountHolders(tenant);
@@ -147,7 +147,8 @@ class UserCallingProfiles {
         for (LicensesBulkAssigned.Assignee assignee : event.assignees()) {
             String skus = format(assignee.skusAfter());
             String location = assignee.usageLocation() == null ? null : assignee.usageLocation().value();
-            rows.add(new Object[] {tenant, assignee.userId().value(), skus, tenant, assignee.userId().value(), location, skus});
+            rows.add(new Object[] {tenant, assignee.userId().value(), skus, tenant, assignee.userId().value(), location,
+                    poolCountry(assignee.usageLocation()), skus});
         }
         jdbc.batchUpdate(UPSERT_SKUS, rows);
         if (POOL_PLANS.contains(event.sku())) {
@@ -157,16 +158,33 @@ class UserCallingProfiles {
 
     /**
      * INV-POOL-01: the tenant's holders per plan and pool country, counted again from its profile rows (one
-     * grouped query over the tenant's primary-key range). Licensing is not the hot path; a recount cannot drift.
+     * read of the tenant's primary-key range), by {@link CallingEntitlements#poolPlansHeld}: the rule of who holds
+     * a pool lives there, not in SQL. Licensing is not the hot path; a recount cannot drift.
      */
     private void recountHolders(String tenant) {
+        Map<String, long[]> counts = new TreeMap<>();
+        jdbc.query("SELECT pool_country, skus FROM lic_user_profile WHERE tenant_id = ? AND pool_country IS NOT NULL",
+                rs -> {
+                    Set<Sku> held = CallingEntitlements.poolPlansHeld(parse(rs.getString(2)));
+                    long[] row = counts.computeIfAbsent(rs.getString(1), country -> new long[3]);
+                    row[0] += held.contains(Sku.CALLING_PLAN_DOMESTIC) ? 1 : 0;
+                    row[1] += held.contains(Sku.CALLING_PLAN_INTERNATIONAL) ? 1 : 0;
+                    row[2] += held.contains(Sku.AUDIO_CONFERENCING) ? 1 : 0;
+                }, tenant);
         jdbc.update("DELETE FROM lic_pool_holders WHERE tenant_id = ?", tenant);
-        jdbc.update(RECOUNT, tenant);
+        List<Object[]> rows = new ArrayList<>(counts.size());
+        counts.forEach((country, row) -> rows.add(new Object[] {tenant, country, row[0], row[1], row[2]}));
+        jdbc.batchUpdate(INSERT_HOLDERS, rows);
     }
 
     private void upsertSkus(String tenant, String user, CountryCode location, Set<Sku> skus) {
         String formatted = format(skus);
-        jdbc.update(UPSERT_SKUS, tenant, user, formatted, tenant, user, location == null ? null : location.value(), formatted);
+        jdbc.update(UPSERT_SKUS, tenant, user, formatted, tenant, user, location == null ? null : location.value(),
+                poolCountry(location), formatted);
+    }
+
+    private static String poolCountry(CountryCode location) {
+        return location == null ? null : CallingEntitlements.poolCountry(location).value();
     }
 
     static String format(Set<Sku> skus) {

@@ -50,7 +50,7 @@ class EligibilityReadModel {
                 "SELECT user_id, usage_location, skus FROM rm_elig_user WHERE tenant_id = ? AND user_id = ?",
                 (rs, n) -> new EligibilityFacts.User(rs.getString(1), rs.getString(2), parse(rs.getString(3))),
                 tenantId, userId);
-        EligibilityFacts.User user = found.isEmpty() ? new EligibilityFacts.User(userId, null, Set.of()) : found.get(0);
+        EligibilityFacts.User user = found.isEmpty() ? EligibilityFacts.User.unknown(userId) : found.get(0);
         return new Decided(user, EligibilityRules.decide(user, tenant.account(), tenant.pools()));
     }
 
