@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,9 @@ class UsageController {
             items.add(new PlanUsage(s.plan(), s.country(), size, used, size - used, pool == null ? 0 : pool[2],
                     money(s.credits(), s.currency()), money(s.postpaid(), s.currency()), money(s.unfunded(), s.currency()),
                     s.currency(), s.calls()));
-            totals.merge(s.currency(), s.credits(), Long::sum);
+            if (s.currency() != null) {
+                totals.merge(s.currency(), s.credits(), Long::sum);
+            }
         }
         pools.forEach((key, pool) -> {
             String[] parts = key.split("\\|");
@@ -111,10 +114,10 @@ class UsageController {
                 + "rate_card_id, rate_card_version FROM rm_call_usage WHERE tenant_id = ? AND usage_month = ? "
                 + "ORDER BY started_at, call_id", rs -> {
             String currency = rs.getString(13);
-            List<Object> fields = List.of(rs.getString(1), nullToEmpty(rs.getString(2)), nullToEmpty(rs.getString(3)),
+            List<Object> fields = Arrays.asList(rs.getString(1), nullToEmpty(rs.getString(2)), nullToEmpty(rs.getString(3)),
                     rs.getString(4), rs.getString(5), nullToEmpty(rs.getString(6)), nullToEmpty(rs.getString(7)),
                     rs.getTimestamp(8).toInstant().toString(), rs.getTimestamp(9).toInstant().toString(), rs.getLong(10),
-                    rs.getLong(11), money(rs.getLong(12), currency), currency, rs.getString(14),
+                    rs.getLong(11), nullToEmpty(money(rs.getLong(12), currency)), nullToEmpty(currency), rs.getString(14),
                     nullToEmpty(rs.getString(15)), rs.getObject(16) == null ? "" : rs.getLong(16));
             for (int i = 0; i < fields.size(); i++) {
                 csv.append(i == 0 ? "" : ",").append(quoted(String.valueOf(fields.get(i))));
@@ -135,8 +138,9 @@ class UsageController {
         throw new LedgerException(ErrorCode.INVALID_MONTH, "month must be YYYY-MM, such as 2026-11");
     }
 
+    /** Absent (null) for calls no currency priced: a tenant without a credit account and without a rate. */
     private static String money(long minor, String currency) {
-        return Money.ofMinor(minor, currency).toPlainString();
+        return currency == null ? null : Money.ofMinor(minor, currency).toPlainString();
     }
 
     private static String nullToEmpty(String value) {

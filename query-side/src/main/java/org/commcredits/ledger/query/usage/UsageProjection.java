@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.commcredits.ledger.api.call.CallCompleted;
+import org.commcredits.ledger.api.money.Money;
 import org.commcredits.ledger.api.pool.MinutesConsumed;
 import org.commcredits.ledger.api.pool.PoolMemberJoined;
 import org.commcredits.ledger.api.pool.PoolResized;
@@ -86,9 +87,14 @@ class UsageProjection {
                 e.rate() == null ? null : e.rate().destination(), Timestamp.from(e.startedAt()),
                 Timestamp.from(e.endedAt()), e.durationSeconds(), e.billedMinutes(), e.minutesFromPool(),
                 e.pool() == null ? null : e.pool().kind().name(), e.pool() == null ? null : e.pool().country().value(),
-                e.charge().minor(), e.fromCredits().minor(), e.postpaid().minor(), e.unfunded().minor(),
-                e.charge().currency(), e.fundedBy().name(), e.rate() == null ? null : e.rate().rateCardId(),
+                // amounts are absent (null) on a call no currency priced: no credit account, no rate
+                minor(e.charge()), minor(e.fromCredits()), minor(e.postpaid()), minor(e.unfunded()),
+                e.charge() == null ? null : e.charge().currency(), e.fundedBy().name(), e.rate() == null ? null : e.rate().rateCardId(),
                 e.rate() == null ? null : e.rate().version(), sequence);
+    }
+
+    private static long minor(Money amount) {
+        return amount == null ? 0 : amount.minor();
     }
 
     @ResetHandler
