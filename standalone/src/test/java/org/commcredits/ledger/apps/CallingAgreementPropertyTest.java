@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * INV-CALL-12: for every set of the 7 SKUs, each call type and each class of destination (domestic, abroad in
+ * INV-CALL-12, INV-CALL-13: for every set of the 7 SKUs, dial-out policy override, each call type and each class of destination (domestic, abroad in
  * Zone A, abroad outside it), what the eligibility read model answers and what the call path decides agree:
  * allowed by one iff allowed by the other, paid by the first source eligibility lists, denied with a reason
  * eligibility lists. On the real aggregates and projections of the standalone application (H2), over HTTP.
@@ -96,19 +96,22 @@ class CallingAgreementPropertyTest {
         }
     }
 
-    record Case(Set<Sku> skus, String usageLocation, String zoneA, String outsideZoneA) {
+    /** {@code pstn} / {@code conference} null: the user has no override and follows the tenant (unrestricted). */
+    record Case(Set<Sku> skus, String usageLocation, String zoneA, String outsideZoneA, String pstn, String conference) {
     }
 
     @Provide
     Arbitrary<Case> cases() {
+        Arbitrary<String> pstn = Arbitraries.of("INTERNATIONAL_AND_DOMESTIC", "DOMESTIC_ONLY", "NONE").injectNull(0.4);
+        Arbitrary<String> conference = Arbitraries.of("ANY_DESTINATION", "SAME_COUNTRY", "ZONE_A", "NONE").injectNull(0.4);
         return Combinators.combine(Arbitraries.subsetOf(Sku.values()), Arbitraries.of("US", "PR", "BR", "GB"),
-                        Arbitraries.of(ZONE_A), Arbitraries.of(OUTSIDE_ZONE_A))
-                .as((skus, location, zoneA, other) -> new Case(skus.isEmpty() ? Set.of() : EnumSet.copyOf(skus),
-                        location, zoneA, other));
+                        Arbitraries.of(ZONE_A), Arbitraries.of(OUTSIDE_ZONE_A), pstn, conference)
+                .as((skus, location, zoneA, other, p, c) -> new Case(skus.isEmpty() ? Set.of() : EnumSet.copyOf(skus),
+                        location, zoneA, other, p, c));
     }
 
     @Property(tries = 400, generation = GenerationMode.RANDOMIZED)
-    @Label("INV-CALL-12: eligibility and authorisation agree for every license set, call type and destination class")
+    @Label("INV-CALL-12/13: eligibility and authorisation agree for every license set, policy, call type and destination class")
     void eligibilityAndAuthorisationAgree(@ForAll("cases") Case c) {
         String user = "u" + USERS.incrementAndGet();
         String base = "/api/tenants/" + T + "/users/" + user;
@@ -120,6 +123,12 @@ class CallingAgreementPropertyTest {
             LedgerHttp.Answer assigned = http.post("license_admin", base + "/licenses", "{\"sku\":\"" + sku + "\"}");
             assertThat(assigned.status()).as(assigned.body()).isEqualTo(201);
             sequence = assigned.sequence();
+        }
+        if (c.pstn() != null || c.conference() != null) { // INV-CALL-13: the user's override
+            LedgerHttp.Answer policy = http.put("license_admin", base + "/dial-out-policy", "{\"pstn\":"
+                    + quoted(c.pstn()) + ",\"conference\":" + quoted(c.conference()) + "}");
+            assertThat(policy.status()).as(policy.body()).isEqualTo(200);
+            sequence = policy.sequence();
         }
         JsonNode eligibility = http.get("auditor", base + "/eligibility?minSequence=" + sequence).json();
         List<String> disagreements = new ArrayList<>();
@@ -166,6 +175,10 @@ class CallingAgreementPropertyTest {
         String reason = decision.get("reason").asText();
         return reason.equals("NO_CALLING_LICENSE") && callType.equals("CONFERENCE_DIAL_OUT")
                 ? "NO_AUDIO_CONFERENCING_LICENSE" : reason;
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
     }
 
     private static List<String> texts(JsonNode array) {

@@ -5,6 +5,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.commcredits.ledger.api.ids.CountryCode;
 import org.commcredits.ledger.api.license.CallingEntitlements;
+import org.commcredits.ledger.api.license.ConferenceDialOut;
+import org.commcredits.ledger.api.license.DialOutPolicy;
+import org.commcredits.ledger.api.license.PstnDialOut;
+import org.commcredits.ledger.api.license.TenantDialOutPolicySet;
+import org.commcredits.ledger.api.license.UserDialOutPolicySet;
 import org.commcredits.ledger.api.license.FindUserCallingProfile;
 import org.commcredits.ledger.api.license.LicenseAssigned;
 import org.commcredits.ledger.api.license.LicenseRemoved;
@@ -57,11 +62,17 @@ class UserCallingProfiles {
             + "WHEN NOT MATCHED THEN INSERT (tenant_id, user_id, usage_location, pool_country, skus) VALUES (?, ?, ?, ?, ?)";
 
     private static final String FIND = "SELECT p.usage_location, p.skus, h.domestic, h.international, h.conferencing, "
-            + "s.time_zone, p.user_id FROM (VALUES (1)) one(x) "
+            + "s.time_zone, p.user_id, dt.pstn, dt.conference, du.pstn, du.conference FROM (VALUES (1)) one(x) "
             + "LEFT JOIN lic_user_profile p ON p.tenant_id = ? AND p.user_id = ? "
             + "LEFT JOIN lic_pool_holders h ON h.tenant_id = ? "
             + "AND h.pool_country = p.pool_country "
-            + "LEFT JOIN lic_pool_settings s ON s.tenant_id = ?";
+            + "LEFT JOIN lic_pool_settings s ON s.tenant_id = ? "
+            + "LEFT JOIN lic_dial_out_policy dt ON dt.tenant_id = ? AND dt.user_id = '' "
+            + "LEFT JOIN lic_dial_out_policy du ON du.tenant_id = ? AND du.user_id = ?";
+    private static final String UPSERT_POLICY = "MERGE INTO lic_dial_out_policy t USING (VALUES (?, ?)) s(tenant_id, user_id) "
+            + "ON t.tenant_id = s.tenant_id AND t.user_id = s.user_id "
+            + "WHEN MATCHED THEN UPDATE SET pstn = ?, conference = ? "
+            + "WHEN NOT MATCHED THEN INSERT (tenant_id, user_id, pstn, conference) VALUES (?, ?, ?, ?)";
     private static final String INSERT_HOLDERS = "INSERT INTO lic_pool_holders (tenant_id, pool_country, domestic, "
             + "international, conferencing) VALUES (?, ?, ?, ?, ?)";
     /** The licenses that can make a user a pool holder (CallingEntitlements.poolPlansHeld); others never change the counts. */
@@ -78,6 +89,7 @@ class UserCallingProfiles {
     @QueryHandler
     UserCallingProfile find(FindUserCallingProfile query) {
         String tenant = query.tenantId().value();
+        SqlParameterValue user = new SqlParameterValue(Types.VARCHAR, query.userId() == null ? null : query.userId().value());
         return jdbc.queryForObject(FIND, (rs, n) -> {
             boolean known = rs.getString(7) != null;
             Map<Sku, Long> holders = new EnumMap<>(Sku.class);
@@ -85,11 +97,15 @@ class UserCallingProfiles {
             holders.put(Sku.CALLING_PLAN_INTERNATIONAL, rs.getLong(4));
             holders.put(Sku.AUDIO_CONFERENCING, rs.getLong(5));
             String zone = rs.getString(6);
+            DialOutPolicy tenantPolicy = rs.getString(8) == null ? null
+                    : new DialOutPolicy(PstnDialOut.valueOf(rs.getString(8)), ConferenceDialOut.valueOf(rs.getString(9)));
+            DialOutPolicy policy = DialOutPolicy.effective(tenantPolicy, // INV-CALL-13: the user's override wins
+                    rs.getString(10) == null ? null : PstnDialOut.valueOf(rs.getString(10)),
+                    rs.getString(11) == null ? null : ConferenceDialOut.valueOf(rs.getString(11)));
             return new UserCallingProfile(query.tenantId(), query.userId(), known,
                     rs.getString(1) == null ? null : CountryCode.of(rs.getString(1)),
-                    known ? parse(rs.getString(2)) : Set.of(), holders, zone == null ? null : ZoneId.of(zone));
-        }, tenant, new SqlParameterValue(Types.VARCHAR, query.userId() == null ? null : query.userId().value()),
-                tenant, tenant); // a typed null: no driver round trip to ask the parameter's type
+                    known ? parse(rs.getString(2)) : Set.of(), holders, zone == null ? null : ZoneId.of(zone), policy);
+        }, tenant, user, tenant, tenant, tenant, tenant, user); // a typed null: no round trip to ask its type
     }
 
     @EventHandler
@@ -98,6 +114,22 @@ class UserCallingProfiles {
         jdbc.update("MERGE INTO lic_pool_settings t USING (VALUES (?)) s(tenant_id) ON t.tenant_id = s.tenant_id "
                 + "WHEN MATCHED THEN UPDATE SET time_zone = ? WHEN NOT MATCHED THEN INSERT (tenant_id, time_zone) "
                 + "VALUES (?, ?)", tenant, event.timeZone(), tenant, event.timeZone());
+    }
+
+    @EventHandler
+    void on(TenantDialOutPolicySet event) {
+        upsertPolicy(event.tenantId().value(), "", event.pstn(), event.conference());
+    }
+
+    @EventHandler
+    void on(UserDialOutPolicySet event) {
+        upsertPolicy(event.tenantId().value(), event.userId().value(), event.pstn(), event.conference());
+    }
+
+    private void upsertPolicy(String tenant, String user, PstnDialOut pstn, ConferenceDialOut conference) {
+        String p = pstn == null ? null : pstn.name();
+        String c = conference == null ? null : conference.name();
+        jdbc.update(UPSERT_POLICY, tenant, user, p, c, tenant, user, p, c);
     }
 
     @EventHandler

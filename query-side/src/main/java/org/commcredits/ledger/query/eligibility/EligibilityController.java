@@ -82,6 +82,24 @@ class EligibilityController {
         return EligibilityView.of(readModel.user(tenantId, userId));
     }
 
+    record PolicySource(String pstn, String conference) {
+    }
+
+    record PolicyView(String pstn, String conference, PolicySource source) {
+    }
+
+    /** The contract's "(v2) Dial-out policies": the user's effective policy and where each field comes from. */
+    @GetMapping(path = "/api/tenants/{tenantId}/users/{userId}/dial-out-policy", produces = "application/json")
+    PolicyView dialOutPolicy(@PathVariable String tenantId, @PathVariable String userId,
+                             @RequestParam(required = false) Long minSequence) {
+        RequestFields.id(tenantId, "tenantId");
+        RequestFields.id(userId, "userId");
+        positions.awaitSequence(EligibilityProjection.PROCESSOR, minSequence);
+        EligibilityReadModel.Policy policy = readModel.policy(tenantId, userId);
+        return new PolicyView(policy.effective().pstn().name(), policy.effective().conference().name(),
+                new PolicySource(policy.userPstn() ? "USER" : "TENANT", policy.userConference() ? "USER" : "TENANT"));
+    }
+
     @GetMapping(path = "/api/tenants/{tenantId}/eligibility", produces = "application/json")
     Page users(@PathVariable String tenantId, @RequestParam(required = false) String canDialOut,
                @RequestParam(required = false) String after, @RequestParam(required = false) String limit,

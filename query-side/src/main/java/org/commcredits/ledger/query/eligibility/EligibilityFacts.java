@@ -25,6 +25,10 @@ final class EligibilityFacts {
             this(userId, usageLocation, skus, DialOutPolicy.UNRESTRICTED, true);
         }
 
+        User withDialOutPolicy(DialOutPolicy policy) {
+            return new User(userId, usageLocation, skus, policy, known);
+        }
+
         static User unknown(String userId) {
             return new User(userId, null, Set.of(), DialOutPolicy.UNRESTRICTED, false);
         }

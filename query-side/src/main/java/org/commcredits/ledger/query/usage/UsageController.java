@@ -127,7 +127,7 @@ class UsageController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(csv.toString());
     }
 
-    private static String month(String month) {
+    static String month(String month) {
         try {
             if (month != null && MONTH.matcher(month).matches()) {
                 return YearMonth.parse(month).toString();
