@@ -97,14 +97,19 @@ class ConcurrentFirstCommandsPostgresTest extends LedgerOnPostgres {
         String t = newTenant(prefix);
         List<String> ids = IntStream.rangeClosed(1, users).mapToObj(i -> String.format("\"u%02d\"", i)).toList();
         String userIds = "[" + String.join(",", ids) + "]";
-        assertThat(http().post("license_admin", "/api/tenants/" + t + "/subscriptions",
-                "{\"sku\":\"CALLING_PLAN_DOMESTIC\",\"seats\":" + users + "}").status()).isEqualTo(201);
+        // A calling plan sits on Teams Phone (INV-LIC-10): without it the plan's minutes cannot be used.
+        for (String sku : List.of("TEAMS_PHONE", "CALLING_PLAN_DOMESTIC")) {
+            assertThat(http().post("license_admin", "/api/tenants/" + t + "/subscriptions",
+                    "{\"sku\":\"" + sku + "\",\"seats\":" + users + "}").status()).isEqualTo(201);
+        }
         LedgerHttp.Answer located = http().post("license_admin", "/api/tenants/" + t + "/licenses/bulk-usage-location",
                 "{\"country\":\"US\",\"userIds\":" + userIds + "}");
         assertThat(located.status()).as(located.body()).isEqualTo(200);
-        LedgerHttp.Answer assigned = http().post("license_admin", "/api/tenants/" + t + "/licenses/bulk-assign",
-                "{\"sku\":\"CALLING_PLAN_DOMESTIC\",\"userIds\":" + userIds + "}");
-        assertThat(assigned.json().get("assigned").asInt()).as(assigned.body()).isEqualTo(users);
+        for (String sku : List.of("TEAMS_PHONE", "CALLING_PLAN_DOMESTIC")) {
+            LedgerHttp.Answer assigned = http().post("license_admin", "/api/tenants/" + t + "/licenses/bulk-assign",
+                    "{\"sku\":\"" + sku + "\",\"userIds\":" + userIds + "}");
+            assertThat(assigned.json().get("assigned").asInt()).as(assigned.body()).isEqualTo(users);
+        }
         return t;
     }
 }

@@ -162,6 +162,8 @@ class HostileInputTest {
                 new Target("PUT", t + "/pool-settings", "{\"timeZone\":\"America/New_York\"}", null),
                 new Target("POST", t + "/webhooks", "{\"url\":\"http://127.0.0.1:9/hooks\",\"eventTypes\":[\"funds.added\",\"balance.low\"],"
                         + "\"description\":\"billing sync\"}", null),
+                new Target("PUT", t + "/dial-out-policy", "{\"pstn\":\"DOMESTIC_ONLY\",\"conference\":\"ZONE_A\"}", null),
+                new Target("PUT", t + "/users/hostile-user/dial-out-policy", "{\"pstn\":\"NONE\",\"conference\":null}", null),
                 new Target("POST", t + "/calls/hostile-call/authorize",
                         "{\"userId\":\"hostile-user\",\"destination\":\"+442071234567\",\"callType\":\"OUTBOUND\"}", null),
                 new Target("POST", t + "/calls/hostile-call/complete", "{\"durationSeconds\":125,\"endedAt\":\"2026-11-01T10:02:05Z\"}", null),

@@ -187,6 +187,10 @@ class LicensingPostgresTest {
         assertThat(retried.get("alreadyAssigned").asInt()).isEqualTo(10);
         assertThat(retried.get("items").get(0).get("outcome").asText()).isEqualTo("ALREADY_ASSIGNED");
 
+        // An account, not funded yet: credits are refused for want of the license, not of the account (INV-CALL-06).
+        assertThat(http.post("billing_admin", "/api/tenants/" + t + "/credit-account",
+                "{\"currency\":\"USD\",\"billingAgreement\":\"DIRECT\"}").status()).isEqualTo(201);
+
         // Included minutes pay for now.
         long sequence = lastSequence();
         JsonNode alice = eligibility(t, "u00000", sequence);
@@ -210,8 +214,6 @@ class LicensingPostgresTest {
         assertThat(early.get("items").get(0).get("code").asText()).isEqualTo("NO_SEATS_AVAILABLE");
 
         // Fund the credit account (a payment method first where that path exists).
-        assertThat(http.post("billing_admin", "/api/tenants/" + t + "/credit-account",
-                "{\"currency\":\"USD\",\"billingAgreement\":\"DIRECT\"}").status()).isEqualTo(201);
         http.put("billing_admin", "/api/tenants/" + t + "/credit-account/payment-method",
                 "{\"type\":\"CARD\",\"token\":\"pm_card_visa\"}"); // 404 before issue 4: ignored
         LedgerHttp.Answer funded = http.post("billing_admin", "/api/tenants/" + t + "/credit-account/funds", "{\"amount\":\"100.00\"}");

@@ -77,7 +77,7 @@ class CallController {
         return executor.execute(new CommandExecutor.Command(CallIds.aggregateId(tenant, call), null, tenantId, request,
                 () -> {
                     CallDesk.Decision decision = desk.authorize(tenant, call, user, destination, type);
-                    return new CommandExecutor.Answer(200, new AuthorizeAnswer(decision.decision(),
+                    return new CommandExecutor.Answer(200, new AuthorizeAnswer(decision.decision().name(),
                             decision.fundedBy() == null ? null : decision.fundedBy().name(),
                             decision.maxDurationSeconds(), decision.reason() == null ? null : decision.reason().name()));
                 }));
@@ -96,7 +96,7 @@ class CallController {
                 request, () -> {
                     CallDesk.Settlement settled = desk.complete(tenant, call, duration, endedAt);
                     return new CommandExecutor.Answer(200, new CompleteAnswer(settled.minutesFromPool(),
-                            settled.chargedAmount().toPlainString(), plain(settled.balance())));
+                            plain(settled.chargedAmount()), plain(settled.balance())));
                 }));
     }
 
@@ -139,11 +139,11 @@ class CallController {
                         }
                         CallDesk.ImportResult result = imported.next();
                         CallDesk.Settlement s = result.settlement();
-                        recorded += "RECORDED".equals(result.status()) ? 1 : 0;
-                        duplicates += "DUPLICATE".equals(result.status()) ? 1 : 0;
-                        items.add(new UsageResult(result.callId().value(), result.status(), result.code(),
+                        recorded += result.status() == CallDesk.ImportStatus.RECORDED ? 1 : 0;
+                        duplicates += result.status() == CallDesk.ImportStatus.DUPLICATE ? 1 : 0;
+                        items.add(new UsageResult(result.callId().value(), result.status().name(), result.code(),
                                 result.detail(), s == null ? null : s.minutesFromPool(),
-                                s == null ? null : s.chargedAmount().toPlainString(), s == null ? null : plain(s.balance())));
+                                s == null ? null : plain(s.chargedAmount()), s == null ? null : plain(s.balance())));
                     }
                     return new CommandExecutor.Answer(200, new UsageAnswer(items, recorded, duplicates,
                             items.size() - recorded - duplicates));

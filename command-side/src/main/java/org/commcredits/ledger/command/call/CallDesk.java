@@ -32,8 +32,9 @@ import org.commcredits.ledger.api.ids.CallId;
 import org.commcredits.ledger.api.ids.CountryCode;
 import org.commcredits.ledger.api.ids.TenantId;
 import org.commcredits.ledger.api.ids.UserId;
+import org.commcredits.ledger.api.license.CallingEntitlements;
+import org.commcredits.ledger.api.license.DialOutPolicy;
 import org.commcredits.ledger.api.license.FindUserCallingProfile;
-import org.commcredits.ledger.api.license.Sku;
 import org.commcredits.ledger.api.license.UserCallingProfile;
 import org.commcredits.ledger.api.money.Money;
 import org.commcredits.ledger.api.pool.ConsumePoolMinutes;
@@ -77,8 +78,6 @@ import java.util.function.Supplier;
 public class CallDesk {
 
     private static final int IMPORT_CHUNK = 100;
-    private static final Set<Sku> CALLING_PLANS = Set.of(Sku.CALLING_PLAN_DOMESTIC, Sku.CALLING_PLAN_INTERNATIONAL,
-            Sku.CALLING_PLAN_PAYG);
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -103,7 +102,10 @@ public class CallDesk {
         this.holdGrace = holdGrace;
     }
 
-    public record Decision(String decision, FundedBy fundedBy, Long maxDurationSeconds, DenyReason reason) {
+    /** Whether a call may be placed: the contract's {@code decision}. */
+    public enum Verdict { ALLOW, DENY }
+
+    public record Decision(Verdict decision, FundedBy fundedBy, Long maxDurationSeconds, DenyReason reason) {
     }
 
     public record Settlement(long minutesFromPool, Money chargedAmount, Money balance) {
@@ -113,7 +115,10 @@ public class CallDesk {
                               Instant startedAt, long durationSeconds) {
     }
 
-    public record ImportResult(CallId callId, String status, String code, String detail, Settlement settlement) {
+    /** What became of one usage record. */
+    public enum ImportStatus { RECORDED, DUPLICATE, REJECTED }
+
+    public record ImportResult(CallId callId, ImportStatus status, String code, String detail, Settlement settlement) {
     }
 
     // ---- authorisation -------------------------------------------------------------------------------
@@ -125,108 +130,68 @@ public class CallDesk {
                 return allowed(known.authorized());
             }
             if (known.denied() != null) {
-                return new Decision("DENY", null, null, known.denied().reason());
+                return new Decision(Verdict.DENY, null, null, known.denied().reason());
             }
             if (known.completed() != null) {
-                return new Decision("ALLOW", known.completed().fundedBy(), known.completed().durationSeconds(), null);
+                return new Decision(Verdict.ALLOW, known.completed().fundedBy(), known.completed().durationSeconds(), null);
             }
-            return decide(tenant, callId, userId, destination, type, clock.instant());
+            CallFacts facts = gather(tenant, callId, userId, destination, type, clock.instant());
+            CallDecisions.Authorization decided = CallDecisions.decide(facts, maxReservedMinutes);
+            if (decided instanceof CallDecisions.HoldCredits hold) {
+                decided = CallDecisions.afterHold(facts, hold, reserve(facts, hold));
+            }
+            return record(facts, decided);
         });
     }
 
-    private Decision decide(TenantId tenant, CallId callId, UserId userId, E164Number destination, CallType type,
-                            Instant now) {
+    /** Reads what the decision needs, once; joining the pool (0 minutes) is how its minutes left are read. */
+    private CallFacts gather(TenantId tenant, CallId callId, UserId userId, E164Number destination, CallType type,
+                             Instant now) {
         CountryCode destinationCountry = PhoneCountries.of(destination);
         AccountStanding account = standing(tenant);
         Rate rate = account == null ? null : rates.find(account.currency(), destination.digits(), now);
-        UserCallingProfile profile = profile(tenant, type == CallType.TOLL_FREE_INBOUND ? null : userId);
+        boolean tollFree = type == CallType.TOLL_FREE_INBOUND;
+        UserCallingProfile profile = profile(tenant, tollFree ? null : userId);
         String month = profile.monthOf(now).toString(); // INV-POOL-06: the tenant's month of the call's start
-        Denial deny = reason -> {
-            commands.sendAndWait(new RecordCallAuthorization(tenant, callId, null,
-                    new CallDenied(tenant, callId, userId, destination, type, reason, now)));
-            return new Decision("DENY", null, null, reason);
-        };
-        Grant grant = (fundedBy, pool, reservationId, maxSeconds, usageLocation) -> {
-            CallAuthorized authorized = new CallAuthorized(tenant, callId, type == CallType.TOLL_FREE_INBOUND ? null : userId,
-                    usageLocation, destination, destinationCountry, type, fundedBy, pool, reservationId, maxSeconds, rate, now,
-                    month);
-            commands.sendAndWait(new RecordCallAuthorization(tenant, callId, authorized, null));
-            return allowed(authorized);
-        };
-
-        if (type == CallType.TOLL_FREE_INBOUND) { // INV-CALL-07: credit only, denied at zero
-            if (account == null) {
-                return deny.with(DenyReason.ACCOUNT_NOT_FOUND);
-            }
-            if (rate == null) {
-                return deny.with(DenyReason.NO_RATE_FOR_DESTINATION);
-            }
-            return onCredit(tenant, callId, null, account, rate, false, null, null, now, month, deny, grant);
-        }
-        if (!profile.known()) {
-            return deny.with(DenyReason.NO_CALLING_LICENSE);
-        }
-        if (profile.usageLocation() == null) {
-            return deny.with(DenyReason.USAGE_LOCATION_REQUIRED);
-        }
-        if (!holdsCallingLicense(profile.skus(), type)) {
-            return deny.with(DenyReason.NO_CALLING_LICENSE);
-        }
-        PoolRef pool = poolFor(profile, type, destinationCountry, now).orElse(null);
-        if (pool != null) { // INV-CALL-08: the pool pays first
-            PoolStatus status = commands.sendAndWait(join(tenant, callId, userId, pool, holders(profile, pool), 0));
-            if (status.remainingMinutes() > 0) {
-                return grant.with(FundedBy.INCLUDED_MINUTES, pool, null, status.remainingMinutes() * 60,
-                        profile.usageLocation());
-            }
-        }
-        if (account == null) {
-            return deny.with(DenyReason.ACCOUNT_NOT_FOUND);
-        }
-        if (!profile.skus().contains(Sku.COMMUNICATION_CREDITS)) {
-            return deny.with(DenyReason.NO_COMMUNICATION_CREDITS_LICENSE);
-        }
-        if (rate == null) {
-            return deny.with(DenyReason.NO_RATE_FOR_DESTINATION);
-        }
-        return onCredit(tenant, callId, userId, account, rate, true, pool, profile.usageLocation(), now, month, deny,
-                grant);
+        CallingEntitlements.Verdict verdict = CallingEntitlements.decide(new CallingEntitlements.Call(profile.known(),
+                profile.skus(), profile.usageLocation(), profile.dialOutPolicy(), type, destinationCountry));
+        PoolRef pool = verdict instanceof CallingEntitlements.Entitled entitled
+                ? entitled.firstPool().map(kind -> poolRef(kind, profile, now)).orElse(null) : null;
+        long poolMinutesLeft = pool == null ? 0
+                : commands.<PoolStatus>sendAndWait(join(tenant, callId, userId, pool, holders(profile, pool), 0))
+                        .remainingMinutes();
+        Optional<SpendLimitQueries.Standing> limit = tollFree || account == null ? Optional.empty()
+                : spendLimits.of(tenant, userId, month);
+        return new CallFacts(tenant, callId, userId, destination, destinationCountry, type, now, month, account, rate,
+                profile, verdict, pool, poolMinutesLeft, limit);
     }
 
-    private Decision onCredit(TenantId tenant, CallId callId, UserId userId, AccountStanding account, Rate rate,
-                              boolean postpaidAllowed, PoolRef pool, CountryCode usageLocation, Instant now,
-                              String month, Denial deny, Grant grant) {
-        boolean mca = account.billingAgreement() == BillingAgreement.MCA;
-        Money budget = account.available();
-        Optional<SpendLimitQueries.Standing> limit = spendLimits.of(tenant, userId, month)
-                .filter(l -> l.limit().currency().equals(rate.currency()));
-        if (limit.isPresent()) { // INV-CALL-11: the user's monthly limit caps what a call may cost
-            Money remaining = limit.get().remaining();
-            if (Rating.affordableMinutes(rate, remaining, 1) == 0) {
-                return deny.with(DenyReason.USER_SPEND_LIMIT_REACHED);
-            }
-            budget = budget.min(remaining);
+    private FundsReserved reserve(CallFacts facts, CallDecisions.HoldCredits hold) {
+        Instant expiresAt = facts.now().plusSeconds(hold.minutes() * 60).plus(holdGrace); // INV-CALL-04
+        FundsReserved reserved = commands.sendAndWait(new ReserveFunds(facts.tenant(), hold.reservationId(),
+                hold.amount(), true, expiresAt));
+        if (reserved != null && Rating.affordableMinutes(facts.rate(), reserved.amount(), hold.minutes()) == 0) {
+            commands.sendAndWait(new ReleaseReservation(facts.tenant(), hold.reservationId(),
+                    ReservationReleased.Reason.RELEASED));
         }
-        if (postpaidAllowed && account.isPostpaid()) { // INV-CALL-09: a drained MCA account is billed after the fact
-            return grant.with(FundedBy.POSTPAID, pool, null, null, usageLocation);
+        return reserved;
+    }
+
+    /** Stores the decision on the call and answers it. */
+    private Decision record(CallFacts facts, CallDecisions.Authorization decided) {
+        if (decided instanceof CallDecisions.Deny deny) {
+            commands.sendAndWait(new RecordCallAuthorization(facts.tenant(), facts.callId(), null,
+                    new CallDenied(facts.tenant(), facts.callId(), facts.userId(), facts.destination(), facts.type(),
+                            deny.reason(), facts.now())));
+            return new Decision(Verdict.DENY, null, null, deny.reason());
         }
-        long affordable = Rating.affordableMinutes(rate, budget, maxReservedMinutes);
-        FundsReserved reserved = null;
-        String reservationId = "call-" + callId.value();
-        if (affordable > 0) {
-            Instant expiresAt = now.plusSeconds(affordable * 60).plus(holdGrace); // INV-CALL-04
-            reserved = commands.sendAndWait(new ReserveFunds(tenant, reservationId, Rating.charge(rate, affordable),
-                    true, expiresAt));
-        }
-        long covered = reserved == null ? 0 : Rating.affordableMinutes(rate, reserved.amount(), affordable);
-        if (covered == 0) {
-            if (reserved != null) {
-                commands.sendAndWait(new ReleaseReservation(tenant, reservationId, ReservationReleased.Reason.RELEASED));
-            }
-            return postpaidAllowed && mca ? grant.with(FundedBy.POSTPAID, pool, null, null, usageLocation)
-                    : deny.with(DenyReason.INSUFFICIENT_CREDITS);
-        }
-        return grant.with(FundedBy.CREDITS, pool, reservationId, covered * 60, usageLocation);
+        CallDecisions.Grant grant = (CallDecisions.Grant) decided;
+        CountryCode usageLocation = facts.type() == CallType.TOLL_FREE_INBOUND ? null : facts.profile().usageLocation();
+        CallAuthorized authorized = new CallAuthorized(facts.tenant(), facts.callId(), facts.caller(), usageLocation,
+                facts.destination(), facts.destinationCountry(), facts.type(), grant.fundedBy(), grant.pool(),
+                grant.reservationId(), grant.maxDurationSeconds(), facts.rate(), facts.now(), facts.month());
+        commands.sendAndWait(new RecordCallAuthorization(facts.tenant(), facts.callId(), authorized, null));
+        return allowed(authorized);
     }
 
     // ---- completion ----------------------------------------------------------------------------------
@@ -247,55 +212,82 @@ public class CallDesk {
             if (ended.isBefore(started)) {
                 throw new LedgerException(ErrorCode.INVALID_INSTANT, "endedAt must not be before the authorisation at " + started);
             }
-            return settle(tenant, callId, call.userId(), call.usageLocation(), call.destination(),
+            return settle(new Usage(tenant, callId, call.userId(), call.usageLocation(), call.destination(),
                     call.destinationCountry(), call.callType(), call.pool(), 0, call.rate(), call.reservationId(), started,
-                    ended, durationSeconds, monthOf(call.month(), started), true);
+                    ended, durationSeconds, monthOf(call.month(), started), true));
         });
     }
 
-    /** Rates the whole duration (INV-CALL-10), pool first, the rest to credit, then records the call. */
-    private Settlement settle(TenantId tenant, CallId callId, UserId userId, CountryCode usageLocation,
-                              E164Number destination, CountryCode destinationCountry, CallType type, PoolRef pool,
-                              long holders, Rate rate, String reservationId, Instant started, Instant ended,
-                              long durationSeconds, String month, boolean viaAuthorization) {
-        long billed = Rating.billedMinutes(durationSeconds);
+    /**
+     * A call to rate and pay for: an authorised call being completed, or an imported record. {@code holders}
+     * sizes a pool first touched by this call (0 when the authorisation already joined it); {@code rate} is
+     * null when the authorisation had none (a pool call) or the import found none.
+     */
+    private record Usage(TenantId tenant, CallId callId, UserId userId, CountryCode usageLocation,
+                         E164Number destination, CountryCode destinationCountry, CallType type, PoolRef pool,
+                         long holders, Rate rate, String reservationId, Instant started, Instant ended,
+                         long durationSeconds, String month, boolean viaAuthorization) {
+    }
+
+    /**
+     * Rates the whole duration (INV-CALL-10), pool first, the rest to credit, then records the call. The
+     * currency is the rate's, else the account's; a tenant without a credit account and without a rate has
+     * none, and the call's amounts are recorded as absent (null), not as zero in a guessed currency.
+     */
+    private Settlement settle(Usage usage) {
+        TenantId tenant = usage.tenant();
+        CallId callId = usage.callId();
+        long billed = Rating.billedMinutes(usage.durationSeconds());
         long fromPool = 0;
-        if (pool != null && userId != null && billed > 0) {
-            fromPool = commands.<PoolStatus>sendAndWait(join(tenant, callId, userId, pool, holders, billed)).taken();
+        if (usage.pool() != null && usage.userId() != null && billed > 0) {
+            fromPool = commands.<PoolStatus>sendAndWait(join(tenant, callId, usage.userId(), usage.pool(),
+                    usage.holders(), billed)).taken();
         }
         long creditMinutes = billed - fromPool;
-        AccountStanding account = null;
-        if (rate == null && creditMinutes > 0) { // a pool call that spilled over, rated now at its start
-            account = standing(tenant);
-            rate = account == null ? null : rates.find(account.currency(), destination.digits(), started);
-        }
-        String currency = rate != null ? rate.currency() : account != null ? account.currency() : "USD";
-        Money charge = rate == null ? Money.zero(currency) : Rating.charge(rate, creditMinutes);
-        Money zero = Money.zero(currency);
-        ChargeOutcome outcome = new ChargeOutcome(callId.value(), zero, zero, zero, null);
-        if (charge.isPositive()) {
-            try {
-                outcome = commands.sendAndWait(new ChargeUsage(tenant, callId.value(), callId.value(), reservationId, charge));
-            } catch (AggregateNotFoundException noAccount) {
-                outcome = new ChargeOutcome(callId.value(), zero, zero, charge, null);
-            }
-        } else if (reservationId != null) {
-            commands.sendAndWait(new ReleaseReservation(tenant, reservationId, ReservationReleased.Reason.RELEASED));
-        }
-        if (userId != null && charge.isPositive()) {
-            if (spendLimits.of(tenant, userId, month).isPresent()) {
-                commands.sendAndWait(new RecordUserSpend(tenant, userId, callId, month, charge));
+        Rate rate = usage.rate();
+        String currency = rate == null ? null : rate.currency();
+        if (rate == null) { // a pool call (or an unrated record): its currency is the account's, if any
+            AccountStanding account = standing(tenant);
+            currency = account == null ? null : account.currency();
+            if (account != null && creditMinutes > 0) { // a pool call that spilled over, rated now at its start
+                rate = rates.find(account.currency(), usage.destination().digits(), usage.started());
             }
         }
-        FundedBy fundedBy = creditMinutes == 0 && pool != null ? FundedBy.INCLUDED_MINUTES
-                : outcome.postpaid().isPositive() && !outcome.fromCredits().isPositive() ? FundedBy.POSTPAID
-                : FundedBy.CREDITS;
-        CallCompleted completed = new CallCompleted(tenant, callId, userId, usageLocation, destination,
-                destinationCountry, type, started, ended, durationSeconds, billed, pool, fromPool, rate, charge,
-                outcome.fromCredits(), outcome.postpaid(), outcome.unfunded(), outcome.balanceAfter(), fundedBy,
-                viaAuthorization, clock.instant(), month);
+        Money charge = currency == null ? null : rate == null ? Money.zero(currency) : Rating.charge(rate, creditMinutes);
+        ChargeOutcome outcome = currency == null ? new ChargeOutcome(callId.value(), null, null, null, null)
+                : pay(usage, charge);
+        if (usage.userId() != null && charge != null && charge.isPositive()
+                && spendLimits.of(tenant, usage.userId(), usage.month()).isPresent()) {
+            commands.sendAndWait(new RecordUserSpend(tenant, usage.userId(), callId, usage.month(), charge));
+        }
+        FundedBy fundedBy = creditMinutes == 0 && usage.pool() != null ? FundedBy.INCLUDED_MINUTES
+                : outcome.postpaid() != null && outcome.postpaid().isPositive() && !outcome.fromCredits().isPositive()
+                ? FundedBy.POSTPAID : FundedBy.CREDITS;
+        CallCompleted completed = new CallCompleted(tenant, callId, usage.userId(), usage.usageLocation(),
+                usage.destination(), usage.destinationCountry(), usage.type(), usage.started(), usage.ended(),
+                usage.durationSeconds(), billed, usage.pool(), fromPool, rate, charge, outcome.fromCredits(),
+                outcome.postpaid(), outcome.unfunded(), outcome.balanceAfter(), fundedBy, usage.viaAuthorization(),
+                clock.instant(), usage.month());
         commands.sendAndWait(new RecordCallCompletion(completed));
         return settlementOf(completed);
+    }
+
+    /** Charges {@code charge} to the account (what it cannot cover is unfunded), or releases the call's hold. */
+    private ChargeOutcome pay(Usage usage, Money charge) {
+        Money zero = Money.zero(charge.currency());
+        String callId = usage.callId().value();
+        if (charge.isPositive()) {
+            try {
+                return commands.sendAndWait(new ChargeUsage(usage.tenant(), callId, callId, usage.reservationId(), charge));
+            } catch (AggregateNotFoundException noAccount) {
+                return new ChargeOutcome(callId, zero, zero, charge, null);
+            }
+        }
+        if (usage.reservationId() != null) {
+            commands.sendAndWait(new ReleaseReservation(usage.tenant(), usage.reservationId(),
+                    ReservationReleased.Reason.RELEASED));
+        }
+        return new ChargeOutcome(callId, zero, zero, zero, null);
     }
 
     // ---- batch import --------------------------------------------------------------------------------
@@ -313,7 +305,7 @@ public class CallDesk {
             List<UsageRecord> chunk = records.subList(from, Math.min(records.size(), from + IMPORT_CHUNK));
             results.addAll(inOneUnitOfWork(() -> chunk.stream().map(record -> {
                 if (!seen.add(record.callId())) {
-                    return new ImportResult(record.callId(), "DUPLICATE", null, "already recorded; ignored", null);
+                    return new ImportResult(record.callId(), ImportStatus.DUPLICATE, null, "already recorded; ignored", null);
                 }
                 return importOne(tenant, account, poolTimeZone, profiles, record);
             }).toList()));
@@ -333,30 +325,31 @@ public class CallDesk {
             UserCallingProfile profile = profiles.computeIfAbsent(userId, user -> profile(tenant, user));
             if (profile.known() && profile.usageLocation() != null) {
                 usageLocation = profile.usageLocation();
-                pool = poolFor(profile, record.callType(), destinationCountry, record.startedAt()).orElse(null);
+                // A record is of a call that happened: only which pool pays is asked, not whether it was allowed.
+                CallingEntitlements.Verdict verdict = CallingEntitlements.decide(new CallingEntitlements.Call(
+                        profile.skus(), usageLocation, DialOutPolicy.UNRESTRICTED, record.callType(), destinationCountry));
+                pool = verdict instanceof CallingEntitlements.Entitled entitled
+                        ? entitled.firstPool().map(kind -> poolRef(kind, profile, record.startedAt())).orElse(null) : null;
                 holders = pool == null ? 0 : holders(profile, pool);
             }
         }
         if (rate == null && pool == null) {
             DenyReason reason = account == null ? DenyReason.ACCOUNT_NOT_FOUND : DenyReason.NO_RATE_FOR_DESTINATION;
-            return new ImportResult(record.callId(), "REJECTED", reason.name(), account == null
+            return new ImportResult(record.callId(), ImportStatus.REJECTED, reason.name(), account == null
                     ? "the tenant has no credit account" : "no rate for " + record.destination(), null);
         }
-        Settlement settlement = settle(tenant, record.callId(), userId, usageLocation, record.destination(),
+        Settlement settlement = settle(new Usage(tenant, record.callId(), userId, usageLocation, record.destination(),
                 destinationCountry, record.callType(), pool, holders, rate, null, record.startedAt(),
                 record.startedAt().plusSeconds(record.durationSeconds()), record.durationSeconds(),
-                YearMonth.from(record.startedAt().atZone(poolTimeZone)).toString(), false);
-        return new ImportResult(record.callId(), "RECORDED", null, null, settlement);
+                YearMonth.from(record.startedAt().atZone(poolTimeZone)).toString(), false));
+        return new ImportResult(record.callId(), ImportStatus.RECORDED, null, null, settlement);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------
 
-    /** The pool paying first, in the month of {@code at} in the tenant's pool time zone (INV-POOL-03, INV-POOL-06). */
-    private Optional<PoolRef> poolFor(UserCallingProfile profile, CallType type, CountryCode destinationCountry,
-                                      Instant at) {
-        return PoolSizes.poolFor(profile.skus(), type, profile.usageLocation(), destinationCountry)
-                .map(kind -> new PoolRef(kind, PoolSizes.poolCountry(profile.usageLocation()),
-                        profile.monthOf(at).toString()));
+    /** The pool of {@code kind} in the user's pool country and the month of {@code at} (INV-POOL-03, INV-POOL-06). */
+    private static PoolRef poolRef(PoolKind kind, UserCallingProfile profile, Instant at) {
+        return new PoolRef(kind, CallingEntitlements.poolCountry(profile.usageLocation()), profile.monthOf(at).toString());
     }
 
     /** The month an authorisation recorded; a revision-1 authorisation (before pool time zones) is UTC. */
@@ -376,13 +369,6 @@ public class CallDesk {
                 PoolSizes.perUserMinutes(kind, pool.country()), holders, callId, minutes);
     }
 
-    private static boolean holdsCallingLicense(Set<Sku> skus, CallType type) {
-        if (type == CallType.CONFERENCE_DIAL_OUT) {
-            return skus.contains(Sku.AUDIO_CONFERENCING);
-        }
-        return skus.stream().anyMatch(CALLING_PLANS::contains);
-    }
-
     private AccountStanding standing(TenantId tenant) {
         return queries.query(new FindAccountStanding(tenant), ResponseTypes.instanceOf(AccountStanding.class)).join();
     }
@@ -393,7 +379,7 @@ public class CallDesk {
     }
 
     private static Decision allowed(CallAuthorized authorized) {
-        return new Decision("ALLOW", authorized.fundedBy(), authorized.maxDurationSeconds(), null);
+        return new Decision(Verdict.ALLOW, authorized.fundedBy(), authorized.maxDurationSeconds(), null);
     }
 
     private static Settlement settlementOf(CallCompleted completed) {
@@ -416,16 +402,5 @@ public class CallDesk {
             }
             throw failure;
         }
-    }
-
-    @FunctionalInterface
-    private interface Denial {
-        Decision with(DenyReason reason);
-    }
-
-    @FunctionalInterface
-    private interface Grant {
-        Decision with(FundedBy fundedBy, PoolRef pool, String reservationId, Long maxDurationSeconds,
-                      CountryCode usageLocation);
     }
 }

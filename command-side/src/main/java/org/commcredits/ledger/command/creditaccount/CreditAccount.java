@@ -426,15 +426,8 @@ class CreditAccount {
             return null;
         }
         Money amount = asked.min(available);
-        List<TrancheHold> holds = new ArrayList<>();
-        Money left = amount;
-        for (Tranche tranche : tranches) {
-            Money take = left.min(availableIn(tranche));
-            if (take.isPositive()) {
-                holds.add(new TrancheHold(tranche.trancheId(), take));
-                left = left.minus(take);
-            }
-        }
+        List<TrancheHold> holds = drawable().oldestFirst(amount).stream()
+                .map(take -> new TrancheHold(take.tranche().trancheId(), take.amount())).toList();
         Instant expiresAt = command.expiresAt() != null ? command.expiresAt() : now.plus(policy.reservationTimeout());
         FundsReserved reserved = new FundsReserved(tenantId, command.reservationId(), amount, holds,
                 available.minus(amount), now, expiresAt);
@@ -495,16 +488,13 @@ class CreditAccount {
     }
 
     private List<TranchePortion> portionsFor(Money amount) {
-        List<TranchePortion> portions = new ArrayList<>();
-        Money left = amount;
-        for (Tranche tranche : tranches) {
-            Money take = left.min(availableIn(tranche));
-            if (take.isPositive()) {
-                portions.add(new TranchePortion(tranche.trancheId(), take, tranche.remaining().minus(take)));
-                left = left.minus(take);
-            }
-        }
-        return portions;
+        return drawable().oldestFirst(amount).stream()
+                .map(take -> new TranchePortion(take.tranche().trancheId(), take.amount(), take.remainingAfter())).toList();
+    }
+
+    /** INV-CA-04: the tranches in drawing order, each with what holds leave free of it. */
+    private Tranches drawable() {
+        return new Tranches(tranches, this::availableIn);
     }
 
     // ---------------------------------------------------------------- work that falls due

@@ -21,7 +21,14 @@ import org.commcredits.ledger.api.license.LicenseAssigned;
 import org.commcredits.ledger.api.license.LicenseIds;
 import org.commcredits.ledger.api.license.LicenseRemoved;
 import org.commcredits.ledger.api.license.LicensesBulkAssigned;
+import org.commcredits.ledger.api.license.ConferenceDialOut;
+import org.commcredits.ledger.api.license.DialOutPolicy;
 import org.commcredits.ledger.api.license.PoolTimeZoneSet;
+import org.commcredits.ledger.api.license.PstnDialOut;
+import org.commcredits.ledger.api.license.SetTenantDialOutPolicy;
+import org.commcredits.ledger.api.license.SetUserDialOutPolicy;
+import org.commcredits.ledger.api.license.TenantDialOutPolicySet;
+import org.commcredits.ledger.api.license.UserDialOutPolicySet;
 import org.commcredits.ledger.api.license.RemoveLicense;
 import org.commcredits.ledger.api.license.SeatsChanged;
 import org.commcredits.ledger.api.license.SeatsSubscribed;
@@ -67,6 +74,12 @@ class TenantLicenses {
     private boolean communicationCreditsUnlimited;
     private Map<String, UserLicense> users = new HashMap<>();
     private String poolTimeZone = POOL_TIME_ZONE_DEFAULT;
+    private DialOutPolicy dialOutPolicy = DialOutPolicy.UNRESTRICTED;
+    private Map<String, DialOutOverride> dialOutOverrides = new HashMap<>();
+
+    /** A user's dial-out override; a null field follows the tenant. */
+    record DialOutOverride(PstnDialOut pstn, ConferenceDialOut conference) {
+    }
 
     TenantLicenses() {
         // for Axon
@@ -215,6 +228,24 @@ class TenantLicenses {
      * INV-POOL-06: the calendar months of the tenant's included-minute pools follow this zone from now on
      * (the contract gives "calling plan pools" to licensing). Setting the zone it already has applies nothing.
      */
+    /** INV-CALL-13: the tenant's default dial-out restriction; answers it. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    DialOutPolicy handle(SetTenantDialOutPolicy command, Clock clock) {
+        apply(new TenantDialOutPolicySet(command.tenantId(), command.policy().pstn(), command.policy().conference(),
+                command.requestedBy(), clock.instant()));
+        return dialOutPolicy;
+    }
+
+    /** INV-CALL-13: a user's override (null fields follow the tenant); answers the user's effective policy. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    DialOutPolicy handle(SetUserDialOutPolicy command, Clock clock) {
+        apply(new UserDialOutPolicySet(command.tenantId(), command.userId(), command.pstn(), command.conference(),
+                command.requestedBy(), clock.instant()));
+        return DialOutPolicy.effective(dialOutPolicy, command.pstn(), command.conference());
+    }
+
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     String handle(SetPoolTimeZone command, Clock clock) {
@@ -268,6 +299,18 @@ class TenantLicenses {
 
     private UserLicense user(UserId userId) {
         return users.computeIfAbsent(userId.value(), key -> new UserLicense());
+    }
+
+    @EventSourcingHandler
+    void on(TenantDialOutPolicySet event) {
+        identify(event.tenantId());
+        dialOutPolicy = new DialOutPolicy(event.pstn(), event.conference());
+    }
+
+    @EventSourcingHandler
+    void on(UserDialOutPolicySet event) {
+        identify(event.tenantId());
+        dialOutOverrides.put(event.userId().value(), new DialOutOverride(event.pstn(), event.conference()));
     }
 
     @EventSourcingHandler

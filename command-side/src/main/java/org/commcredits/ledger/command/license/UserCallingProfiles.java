@@ -4,6 +4,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.commcredits.ledger.api.ids.CountryCode;
+import org.commcredits.ledger.api.license.CallingEntitlements;
+import org.commcredits.ledger.api.license.ConferenceDialOut;
+import org.commcredits.ledger.api.license.DialOutPolicy;
+import org.commcredits.ledger.api.license.PstnDialOut;
+import org.commcredits.ledger.api.license.TenantDialOutPolicySet;
+import org.commcredits.ledger.api.license.UserDialOutPolicySet;
 import org.commcredits.ledger.api.license.FindUserCallingProfile;
 import org.commcredits.ledger.api.license.LicenseAssigned;
 import org.commcredits.ledger.api.license.LicenseRemoved;
@@ -26,6 +32,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -47,29 +54,30 @@ class UserCallingProfiles {
 
     private static final String UPSERT_LOCATION = "MERGE INTO lic_user_profile t USING (VALUES (?, ?)) s(tenant_id, user_id) "
             + "ON t.tenant_id = s.tenant_id AND t.user_id = s.user_id "
-            + "WHEN MATCHED THEN UPDATE SET usage_location = ? "
-            + "WHEN NOT MATCHED THEN INSERT (tenant_id, user_id, usage_location, skus) VALUES (?, ?, ?, '')";
+            + "WHEN MATCHED THEN UPDATE SET usage_location = ?, pool_country = ? "
+            + "WHEN NOT MATCHED THEN INSERT (tenant_id, user_id, usage_location, pool_country, skus) VALUES (?, ?, ?, ?, '')";
     private static final String UPSERT_SKUS = "MERGE INTO lic_user_profile t USING (VALUES (?, ?)) s(tenant_id, user_id) "
             + "ON t.tenant_id = s.tenant_id AND t.user_id = s.user_id "
             + "WHEN MATCHED THEN UPDATE SET skus = ? "
-            + "WHEN NOT MATCHED THEN INSERT (tenant_id, user_id, usage_location, skus) VALUES (?, ?, ?, ?)";
+            + "WHEN NOT MATCHED THEN INSERT (tenant_id, user_id, usage_location, pool_country, skus) VALUES (?, ?, ?, ?, ?)";
 
     private static final String FIND = "SELECT p.usage_location, p.skus, h.domestic, h.international, h.conferencing, "
-            + "s.time_zone, p.user_id FROM (VALUES (1)) one(x) "
+            + "s.time_zone, p.user_id, dt.pstn, dt.conference, du.pstn, du.conference FROM (VALUES (1)) one(x) "
             + "LEFT JOIN lic_user_profile p ON p.tenant_id = ? AND p.user_id = ? "
             + "LEFT JOIN lic_pool_holders h ON h.tenant_id = ? "
-            + "AND h.pool_country = CASE WHEN p.usage_location = 'PR' THEN 'US' ELSE p.usage_location END "
-            + "LEFT JOIN lic_pool_settings s ON s.tenant_id = ?";
-    private static final String RECOUNT = "INSERT INTO lic_pool_holders (tenant_id, pool_country, domestic, international, "
-            + "conferencing) SELECT tenant_id, CASE WHEN usage_location = 'PR' THEN 'US' ELSE usage_location END, "
-            + "SUM(CASE WHEN ',' || skus || ',' LIKE '%,CALLING_PLAN_DOMESTIC,%' THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN ',' || skus || ',' LIKE '%,CALLING_PLAN_INTERNATIONAL,%' THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN ',' || skus || ',' LIKE '%,AUDIO_CONFERENCING,%' THEN 1 ELSE 0 END) "
-            + "FROM lic_user_profile WHERE tenant_id = ? AND usage_location IS NOT NULL "
-            + "GROUP BY tenant_id, CASE WHEN usage_location = 'PR' THEN 'US' ELSE usage_location END";
-    /** The plans whose holders size a pool (PoolKind's SKUs); other licenses never change the counts. */
+            + "AND h.pool_country = p.pool_country "
+            + "LEFT JOIN lic_pool_settings s ON s.tenant_id = ? "
+            + "LEFT JOIN lic_dial_out_policy dt ON dt.tenant_id = ? AND dt.user_id = '' "
+            + "LEFT JOIN lic_dial_out_policy du ON du.tenant_id = ? AND du.user_id = ?";
+    private static final String UPSERT_POLICY = "MERGE INTO lic_dial_out_policy t USING (VALUES (?, ?)) s(tenant_id, user_id) "
+            + "ON t.tenant_id = s.tenant_id AND t.user_id = s.user_id "
+            + "WHEN MATCHED THEN UPDATE SET pstn = ?, conference = ? "
+            + "WHEN NOT MATCHED THEN INSERT (tenant_id, user_id, pstn, conference) VALUES (?, ?, ?, ?)";
+    private static final String INSERT_HOLDERS = "INSERT INTO lic_pool_holders (tenant_id, pool_country, domestic, "
+            + "international, conferencing) VALUES (?, ?, ?, ?, ?)";
+    /** The licenses that can make a user a pool holder (CallingEntitlements.poolPlansHeld); others never change the counts. */
     private static final Set<Sku> POOL_PLANS = EnumSet.of(Sku.CALLING_PLAN_DOMESTIC, Sku.CALLING_PLAN_INTERNATIONAL,
-            Sku.AUDIO_CONFERENCING);
+            Sku.AUDIO_CONFERENCING, Sku.M365_E5);
 
     private final JdbcTemplate jdbc;
 
@@ -81,6 +89,7 @@ class UserCallingProfiles {
     @QueryHandler
     UserCallingProfile find(FindUserCallingProfile query) {
         String tenant = query.tenantId().value();
+        SqlParameterValue user = new SqlParameterValue(Types.VARCHAR, query.userId() == null ? null : query.userId().value());
         return jdbc.queryForObject(FIND, (rs, n) -> {
             boolean known = rs.getString(7) != null;
             Map<Sku, Long> holders = new EnumMap<>(Sku.class);
@@ -88,11 +97,15 @@ class UserCallingProfiles {
             holders.put(Sku.CALLING_PLAN_INTERNATIONAL, rs.getLong(4));
             holders.put(Sku.AUDIO_CONFERENCING, rs.getLong(5));
             String zone = rs.getString(6);
+            DialOutPolicy tenantPolicy = rs.getString(8) == null ? null
+                    : new DialOutPolicy(PstnDialOut.valueOf(rs.getString(8)), ConferenceDialOut.valueOf(rs.getString(9)));
+            DialOutPolicy policy = DialOutPolicy.effective(tenantPolicy, // INV-CALL-13: the user's override wins
+                    rs.getString(10) == null ? null : PstnDialOut.valueOf(rs.getString(10)),
+                    rs.getString(11) == null ? null : ConferenceDialOut.valueOf(rs.getString(11)));
             return new UserCallingProfile(query.tenantId(), query.userId(), known,
                     rs.getString(1) == null ? null : CountryCode.of(rs.getString(1)),
-                    known ? parse(rs.getString(2)) : Set.of(), holders, zone == null ? null : ZoneId.of(zone));
-        }, tenant, new SqlParameterValue(Types.VARCHAR, query.userId() == null ? null : query.userId().value()),
-                tenant, tenant); // a typed null: no driver round trip to ask the parameter's type
+                    known ? parse(rs.getString(2)) : Set.of(), holders, zone == null ? null : ZoneId.of(zone), policy);
+        }, tenant, user, tenant, tenant, tenant, tenant, user); // a typed null: no round trip to ask its type
     }
 
     @EventHandler
@@ -104,10 +117,28 @@ class UserCallingProfiles {
     }
 
     @EventHandler
+    void on(TenantDialOutPolicySet event) {
+        upsertPolicy(event.tenantId().value(), "", event.pstn(), event.conference());
+    }
+
+    @EventHandler
+    void on(UserDialOutPolicySet event) {
+        upsertPolicy(event.tenantId().value(), event.userId().value(), event.pstn(), event.conference());
+    }
+
+    private void upsertPolicy(String tenant, String user, PstnDialOut pstn, ConferenceDialOut conference) {
+        String p = pstn == null ? null : pstn.name();
+        String c = conference == null ? null : conference.name();
+        jdbc.update(UPSERT_POLICY, tenant, user, p, c, tenant, user, p, c);
+    }
+
+    @EventHandler
     void on(UsageLocationSet event) {
         String tenant = event.tenantId().value();
         String user = event.userId().value();
-        jdbc.update(UPSERT_LOCATION, tenant, user, event.country().value(), tenant, user, event.country().value());
+        String country = event.country().value();
+        String pool = poolCountry(event.country());
+        jdbc.update(UPSERT_LOCATION, tenant, user, country, pool, tenant, user, country, pool);
         recountHolders(tenant);
     }
 
@@ -115,10 +146,11 @@ class UserCallingProfiles {
     void on(UsageLocationsSet event) {
         String tenant = event.tenantId().value();
         String country = event.country().value();
+        String pool = poolCountry(event.country());
         List<Object[]> rows = new ArrayList<>(event.users().size());
         for (UsageLocationsSet.Change change : event.users()) {
             String user = change.userId().value();
-            rows.add(new Object[] {tenant, user, country, tenant, user, country});
+            rows.add(new Object[] {tenant, user, country, pool, tenant, user, country, pool});
         }
         jdbc.batchUpdate(UPSERT_LOCATION, rows);
         recountHolders(tenant);
@@ -147,7 +179,8 @@ class UserCallingProfiles {
         for (LicensesBulkAssigned.Assignee assignee : event.assignees()) {
             String skus = format(assignee.skusAfter());
             String location = assignee.usageLocation() == null ? null : assignee.usageLocation().value();
-            rows.add(new Object[] {tenant, assignee.userId().value(), skus, tenant, assignee.userId().value(), location, skus});
+            rows.add(new Object[] {tenant, assignee.userId().value(), skus, tenant, assignee.userId().value(), location,
+                    poolCountry(assignee.usageLocation()), skus});
         }
         jdbc.batchUpdate(UPSERT_SKUS, rows);
         if (POOL_PLANS.contains(event.sku())) {
@@ -157,16 +190,33 @@ class UserCallingProfiles {
 
     /**
      * INV-POOL-01: the tenant's holders per plan and pool country, counted again from its profile rows (one
-     * grouped query over the tenant's primary-key range). Licensing is not the hot path; a recount cannot drift.
+     * read of the tenant's primary-key range), by {@link CallingEntitlements#poolPlansHeld}: the rule of who holds
+     * a pool lives there, not in SQL. Licensing is not the hot path; a recount cannot drift.
      */
     private void recountHolders(String tenant) {
+        Map<String, long[]> counts = new TreeMap<>();
+        jdbc.query("SELECT pool_country, skus FROM lic_user_profile WHERE tenant_id = ? AND pool_country IS NOT NULL",
+                rs -> {
+                    Set<Sku> held = CallingEntitlements.poolPlansHeld(parse(rs.getString(2)));
+                    long[] row = counts.computeIfAbsent(rs.getString(1), country -> new long[3]);
+                    row[0] += held.contains(Sku.CALLING_PLAN_DOMESTIC) ? 1 : 0;
+                    row[1] += held.contains(Sku.CALLING_PLAN_INTERNATIONAL) ? 1 : 0;
+                    row[2] += held.contains(Sku.AUDIO_CONFERENCING) ? 1 : 0;
+                }, tenant);
         jdbc.update("DELETE FROM lic_pool_holders WHERE tenant_id = ?", tenant);
-        jdbc.update(RECOUNT, tenant);
+        List<Object[]> rows = new ArrayList<>(counts.size());
+        counts.forEach((country, row) -> rows.add(new Object[] {tenant, country, row[0], row[1], row[2]}));
+        jdbc.batchUpdate(INSERT_HOLDERS, rows);
     }
 
     private void upsertSkus(String tenant, String user, CountryCode location, Set<Sku> skus) {
         String formatted = format(skus);
-        jdbc.update(UPSERT_SKUS, tenant, user, formatted, tenant, user, location == null ? null : location.value(), formatted);
+        jdbc.update(UPSERT_SKUS, tenant, user, formatted, tenant, user, location == null ? null : location.value(),
+                poolCountry(location), formatted);
+    }
+
+    private static String poolCountry(CountryCode location) {
+        return location == null ? null : CallingEntitlements.poolCountry(location).value();
     }
 
     static String format(Set<Sku> skus) {

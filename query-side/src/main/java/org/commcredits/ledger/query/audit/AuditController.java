@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.commcredits.ledger.api.error.ErrorCode;
 import org.commcredits.ledger.api.error.LedgerException;
+import org.commcredits.ledger.platform.web.CsvCells;
 import org.commcredits.ledger.platform.security.LedgerPrincipal;
 import org.commcredits.ledger.platform.web.Paging;
 import org.commcredits.ledger.platform.web.RequestFields;
@@ -124,11 +125,8 @@ class AuditController {
         }
     }
 
-    /** RFC 4180: quote every text field, doubling inner quotes. */
+    /** RFC 4180: quote every text field, doubling inner quotes, neutralised against formula injection (INV-IN-06). */
     static String csvField(String value) {
-        if (value == null) {
-            return "";
-        }
-        return "\"" + value.replace("\"", "\"\"") + "\"";
+        return CsvCells.quoted(value);
     }
 }

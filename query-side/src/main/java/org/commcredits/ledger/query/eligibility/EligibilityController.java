@@ -1,5 +1,6 @@
 package org.commcredits.ledger.query.eligibility;
 
+import org.commcredits.ledger.api.call.CallType;
 import org.commcredits.ledger.api.error.ErrorCode;
 import org.commcredits.ledger.api.error.LedgerException;
 import org.commcredits.ledger.api.ids.Ids;
@@ -37,17 +38,35 @@ class EligibilityController {
         }
     }
 
-    /** The contract's fields first (outbound calls in the usage location's country), then the other call kinds. */
+    /** One kind of call to one class of destination (INV-CALL-12: as authorisation would decide it). */
+    record CallView(String callType, String destination, boolean canDialOut, List<String> fundedBy,
+                    List<String> reasons) {
+    }
+
+    /**
+     * The contract's fields first (outbound calls in the usage location's country), then the other call kinds:
+     * {@code international} and {@code conferenceDialOut} (to a Zone A country abroad) as before, and
+     * {@code calls}, every call type to every class of destination.
+     */
     record EligibilityView(String userId, boolean canDialOut, List<String> fundedBy, List<String> licenses,
                            String usageLocation, List<String> reasons, ScopeView international,
-                           ScopeView conferenceDialOut) {
+                           ScopeView conferenceDialOut, List<CallView> calls) {
 
         static EligibilityView of(EligibilityReadModel.Decided decided) {
-            ScopeView domestic = ScopeView.of(decided.eligibility().domestic());
+            Eligibility eligibility = decided.eligibility();
+            ScopeView domestic = ScopeView.of(eligibility.domestic());
+            List<CallView> calls = new ArrayList<>();
+            for (CallType kind : CallType.values()) {
+                for (Destination destination : Destination.values()) {
+                    ScopeView scope = ScopeView.of(eligibility.of(kind, destination));
+                    calls.add(new CallView(kind.name(), destination.name(), scope.canDialOut(), scope.fundedBy(),
+                            scope.reasons()));
+                }
+            }
             return new EligibilityView(decided.user().userId(), domestic.canDialOut(), domestic.fundedBy(),
                     decided.user().skus().stream().sorted().map(Enum::name).toList(), decided.user().usageLocation(),
-                    domestic.reasons(), ScopeView.of(decided.eligibility().international()),
-                    ScopeView.of(decided.eligibility().conferenceDialOut()));
+                    domestic.reasons(), ScopeView.of(eligibility.international()),
+                    ScopeView.of(eligibility.conferenceDialOut()), List.copyOf(calls));
         }
     }
 
@@ -61,6 +80,24 @@ class EligibilityController {
         RequestFields.id(userId, "userId");
         positions.awaitSequence(EligibilityProjection.PROCESSOR, minSequence);
         return EligibilityView.of(readModel.user(tenantId, userId));
+    }
+
+    record PolicySource(String pstn, String conference) {
+    }
+
+    record PolicyView(String pstn, String conference, PolicySource source) {
+    }
+
+    /** The contract's "(v2) Dial-out policies": the user's effective policy and where each field comes from. */
+    @GetMapping(path = "/api/tenants/{tenantId}/users/{userId}/dial-out-policy", produces = "application/json")
+    PolicyView dialOutPolicy(@PathVariable String tenantId, @PathVariable String userId,
+                             @RequestParam(required = false) Long minSequence) {
+        RequestFields.id(tenantId, "tenantId");
+        RequestFields.id(userId, "userId");
+        positions.awaitSequence(EligibilityProjection.PROCESSOR, minSequence);
+        EligibilityReadModel.Policy policy = readModel.policy(tenantId, userId);
+        return new PolicyView(policy.effective().pstn().name(), policy.effective().conference().name(),
+                new PolicySource(policy.userPstn() ? "USER" : "TENANT", policy.userConference() ? "USER" : "TENANT"));
     }
 
     @GetMapping(path = "/api/tenants/{tenantId}/eligibility", produces = "application/json")

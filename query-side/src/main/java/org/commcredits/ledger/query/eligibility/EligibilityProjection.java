@@ -12,6 +12,8 @@ import org.commcredits.ledger.api.creditaccount.FundsReserved;
 import org.commcredits.ledger.api.creditaccount.ReservationReleased;
 import org.commcredits.ledger.api.creditaccount.TrancheExpired;
 import org.commcredits.ledger.api.ids.CountryCode;
+import org.commcredits.ledger.api.license.TenantDialOutPolicySet;
+import org.commcredits.ledger.api.license.UserDialOutPolicySet;
 import org.commcredits.ledger.api.license.LicenseAssigned;
 import org.commcredits.ledger.api.license.LicenseRemoved;
 import org.commcredits.ledger.api.license.LicensesBulkAssigned;
@@ -165,8 +167,31 @@ class EligibilityProjection {
                 availableMinor, sequence, tenant, sequence);
     }
 
+    /** INV-CALL-13: the tenant's default dial-out policy (user_id ''). */
+    @EventHandler
+    void on(TenantDialOutPolicySet event, @GlobalIndex long sequence) {
+        policy(event.tenantId().value(), "", event.pstn().name(), event.conference().name(), sequence);
+    }
+
+    /** INV-CALL-13: a user's override; null fields follow the tenant. */
+    @EventHandler
+    void on(UserDialOutPolicySet event, @GlobalIndex long sequence) {
+        policy(event.tenantId().value(), event.userId().value(), event.pstn() == null ? null : event.pstn().name(),
+                event.conference() == null ? null : event.conference().name(), sequence);
+    }
+
+    private void policy(String tenant, String user, String pstn, String conference, long sequence) {
+        jdbc.update("MERGE INTO rm_elig_dial_out t USING (VALUES (?, ?)) s(tenant_id, user_id) "
+                        + "ON t.tenant_id = s.tenant_id AND t.user_id = s.user_id "
+                        + "WHEN MATCHED AND t.last_sequence < ? THEN UPDATE SET pstn = ?, conference = ?, last_sequence = ? "
+                        + "WHEN NOT MATCHED THEN INSERT (tenant_id, user_id, pstn, conference, last_sequence) "
+                        + "VALUES (?, ?, ?, ?, ?)",
+                tenant, user, sequence, pstn, conference, sequence, tenant, user, pstn, conference, sequence);
+    }
+
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM rm_elig_dial_out");
         jdbc.update("DELETE FROM rm_elig_user");
         jdbc.update("DELETE FROM rm_elig_tenant");
         jdbc.update("DELETE FROM rm_elig_pool");

@@ -1,17 +1,23 @@
 package org.commcredits.ledger.query.eligibility;
 
+import org.commcredits.ledger.api.call.CallType;
+import org.commcredits.ledger.api.call.DenyReason;
+import org.commcredits.ledger.api.ids.CountryCode;
+import org.commcredits.ledger.api.license.CallingEntitlements;
 import org.commcredits.ledger.api.license.Sku;
-import org.commcredits.ledger.api.license.SkuCatalog;
-import org.commcredits.ledger.api.license.SkuCatalog.Capability;
 import org.commcredits.ledger.api.pool.PoolKind;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The eligibility rules, each with its id (docs/invariants.md, "Licensing"). A pure function of the facts
- * the read model copied from events, so a rebuilt read model decides exactly as the live one did.
+ * Eligibility: the calling rules of {@link CallingEntitlements} (the same class the call path authorises with,
+ * INV-CALL-12) applied to the facts the read model copied from events, for each kind of call and class of
+ * destination, plus what pays (INV-LIC-17). A pure function of those facts, so a rebuilt read model decides
+ * exactly as the live one did.
  */
 final class EligibilityRules {
 
@@ -28,106 +34,76 @@ final class EligibilityRules {
     }
 
     static Eligibility decide(EligibilityFacts.User user, EligibilityFacts.Account account, EligibilityFacts.Pools pools) {
-        Set<Capability> capabilities = SkuCatalog.capabilitiesOf(user.skus());
-        Credits credits = credits(user, account);
-        return new Eligibility(
-                outbound(user, capabilities, credits, pools, false),
-                outbound(user, capabilities, credits, pools, true),
-                conference(user, capabilities, credits, pools));
+        Map<CallType, Map<Destination, Eligibility.Scope>> calls = new EnumMap<>(CallType.class);
+        for (CallType kind : CallType.values()) {
+            Map<Destination, Eligibility.Scope> scopes = new EnumMap<>(Destination.class);
+            for (Destination destination : Destination.values()) {
+                scopes.put(destination, scope(user, account, pools, kind, destination));
+            }
+            calls.put(kind, scopes);
+        }
+        return new Eligibility(calls);
     }
 
-    private static Eligibility.Scope outbound(EligibilityFacts.User user, Set<Capability> capabilities, Credits credits,
-                                              EligibilityFacts.Pools pools, boolean international) {
-        List<Reason> reasons = new ArrayList<>();
-        // INV-LIC-16: calling licenses apply in the usage location; without one nothing can dial out.
-        if (user.usageLocation() == null) {
-            reasons.add(Reason.USAGE_LOCATION_REQUIRED);
+    private static Eligibility.Scope scope(EligibilityFacts.User user, EligibilityFacts.Account account,
+                                           EligibilityFacts.Pools pools, CallType kind, Destination destination) {
+        CountryCode location = user.usageLocation() == null ? null : CountryCode.of(user.usageLocation());
+        CallingEntitlements.Verdict verdict = CallingEntitlements.decide(new CallingEntitlements.Call(user.known(), user.skus(),
+                location, user.dialOutPolicy(), kind, representative(location, destination)));
+        if (verdict instanceof CallingEntitlements.Denied denied) {
+            return Eligibility.Scope.denied(List.of(reason(denied.reason(), kind)));
         }
-        // INV-LIC-10: a calling plan on top of Teams Phone (M365_E5 includes Teams Phone, not a calling plan).
-        boolean hasPlan = capabilities.contains(Capability.DOMESTIC_MINUTES)
-                || capabilities.contains(Capability.PAY_AS_YOU_GO_CALLING);
-        if (!capabilities.contains(Capability.PHONE_SYSTEM) || !hasPlan) {
-            reasons.add(Reason.NO_CALLING_LICENSE);
-        }
-        if (!reasons.isEmpty()) {
-            return Eligibility.Scope.denied(reasons);
-        }
-        // INV-LIC-15: included minutes pay first while the plan's pool for the user's country lasts.
-        // INV-LIC-13: Pay-As-You-Go has no included minutes. INV-LIC-14: international destinations are
-        // included only in the International plan; on a Domestic plan they are paid from credits.
-        boolean planIncludesThese = international
-                ? user.skus().contains(Sku.CALLING_PLAN_INTERNATIONAL)
-                : capabilities.contains(Capability.DOMESTIC_MINUTES);
-        boolean includedLeft = international
-                ? user.skus().contains(Sku.CALLING_PLAN_INTERNATIONAL)
-                        && !pools.exhausted(INTERNATIONAL_MINUTES_POOL, user.usageLocation())
-                : poolLeft(pools, Sku.CALLING_PLAN_DOMESTIC, user) || poolLeft(pools, Sku.CALLING_PLAN_INTERNATIONAL, user);
-        return funded(planIncludesThese, includedLeft, credits);
-    }
-
-    private static Eligibility.Scope conference(EligibilityFacts.User user, Set<Capability> capabilities, Credits credits,
-                                                EligibilityFacts.Pools pools) {
-        List<Reason> reasons = new ArrayList<>();
-        if (user.usageLocation() == null) {
-            reasons.add(Reason.USAGE_LOCATION_REQUIRED);
-        }
-        // INV-LIC-11: conference dial-out needs Audio Conferencing (included in M365_E5).
-        if (!capabilities.contains(Capability.CONFERENCE_DIAL_OUT)) {
-            reasons.add(Reason.NO_AUDIO_CONFERENCING_LICENSE);
-        }
-        if (!reasons.isEmpty()) {
-            return Eligibility.Scope.denied(reasons);
-        }
-        boolean included = !pools.exhausted(CONFERENCE_POOL, user.usageLocation());
-        return funded(true, included, credits);
-    }
-
-    /** INV-LIC-17: what pays for the next minute, in drawing order; denied with reasons when nothing does. */
-    private static Eligibility.Scope funded(boolean planIncludesMinutes, boolean includedLeft, Credits credits) {
+        CallingEntitlements.Entitled entitled = (CallingEntitlements.Entitled) verdict;
+        // INV-LIC-15: included minutes pay first while the pool for the user's country lasts this month.
+        boolean includedLeft = entitled.pool() != null
+                && !pools.exhausted(PoolEligibility.poolName(entitled.pool()), user.usageLocation());
         List<FundedBy> fundedBy = new ArrayList<>();
-        if (planIncludesMinutes && includedLeft) {
+        if (includedLeft) {
             fundedBy.add(FundedBy.INCLUDED_MINUTES);
         }
-        if (credits.source() != null) {
-            fundedBy.add(credits.source());
+        Optional<DenyReason> refused = CallingEntitlements.creditsRefusal(entitled, account.exists());
+        Reason creditsMissing = refused.map(r -> reason(r, kind)).orElse(null);
+        if (refused.isEmpty()) { // INV-LIC-12: a positive available balance, or MCA (postpaid once drained)
+            if (account.availableMinor() > 0) {
+                fundedBy.add(FundedBy.CREDITS);
+            } else if (account.isMca()) {
+                fundedBy.add(FundedBy.POSTPAID);
+            } else {
+                creditsMissing = Reason.INSUFFICIENT_CREDITS;
+            }
         }
         if (!fundedBy.isEmpty()) {
             return new Eligibility.Scope(true, List.copyOf(fundedBy), List.of());
         }
         List<Reason> reasons = new ArrayList<>();
-        if (planIncludesMinutes) {
+        if (entitled.pool() != null) {
             reasons.add(Reason.INCLUDED_MINUTES_EXHAUSTED);
         }
-        reasons.add(credits.missing());
+        reasons.add(creditsMissing);
         return Eligibility.Scope.denied(reasons);
     }
 
-    private static boolean poolLeft(EligibilityFacts.Pools pools, Sku plan, EligibilityFacts.User user) {
-        return user.skus().contains(plan) && !pools.exhausted(plan.name(), user.usageLocation());
-    }
-
-    /** Whether credits can pay, and if not, why: exactly one of the two is set. */
-    private record Credits(FundedBy source, Reason missing) {
+    /**
+     * A country standing for every destination of its class, seen from {@code location}: the rules treat all
+     * destinations of one class alike (CallingEntitlements looks only at "same pool country" and "Zone A").
+     */
+    static CountryCode representative(CountryCode location, Destination destination) {
+        String home = location == null ? null : CallingEntitlements.poolCountry(location).value();
+        return switch (destination) {
+            case DOMESTIC -> location;
+            case INTERNATIONAL_ZONE_A -> CountryCode.of("GB".equals(home) ? "FR" : "GB");
+            case INTERNATIONAL_OTHER -> CountryCode.of("BR".equals(home) ? "IN" : "BR");
+        };
     }
 
     /**
-     * INV-LIC-12: credits pay only for a user with the COMMUNICATION_CREDITS license (M365_E5 does not replace
-     * it) on a tenant with a positive available balance, or on an MCA agreement, where a drained balance is
-     * billed after the fact (postpaid).
+     * The read model's code for a deny reason. Conference dial-out without its license keeps this read
+     * model's more precise code (authorisation answers it as {@code NO_CALLING_LICENSE}).
      */
-    private static Credits credits(EligibilityFacts.User user, EligibilityFacts.Account account) {
-        if (!user.skus().contains(Sku.COMMUNICATION_CREDITS)) {
-            return new Credits(null, Reason.NO_COMMUNICATION_CREDITS_LICENSE);
+    static Reason reason(DenyReason reason, CallType kind) {
+        if (reason == DenyReason.NO_CALLING_LICENSE && kind == CallType.CONFERENCE_DIAL_OUT) {
+            return Reason.NO_AUDIO_CONFERENCING_LICENSE;
         }
-        if (!account.exists()) {
-            return new Credits(null, Reason.ACCOUNT_NOT_FOUND);
-        }
-        if (account.availableMinor() > 0) {
-            return new Credits(FundedBy.CREDITS, null);
-        }
-        if (account.isMca()) {
-            return new Credits(FundedBy.POSTPAID, null);
-        }
-        return new Credits(null, Reason.INSUFFICIENT_CREDITS);
+        return Reason.valueOf(reason.name());
     }
 }

@@ -11,6 +11,8 @@ enum Reason {
     USAGE_LOCATION_REQUIRED,
     /** INV-LIC-10: no calling plan on top of Teams Phone (or a suite including it). */
     NO_CALLING_LICENSE,
+    /** (v2) INV-CALL-13: the user's dial-out policy forbids calls of this kind to this destination. */
+    DIAL_OUT_RESTRICTED,
     /** INV-LIC-12: the next minute needs credits and the user has no COMMUNICATION_CREDITS license. */
     NO_COMMUNICATION_CREDITS_LICENSE,
     /** INV-LIC-12: the next minute needs credits and the tenant has no credit account. */

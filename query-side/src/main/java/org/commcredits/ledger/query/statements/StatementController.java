@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.commcredits.ledger.api.error.ErrorCode;
 import org.commcredits.ledger.api.error.LedgerException;
 import org.commcredits.ledger.api.money.Money;
+import org.commcredits.ledger.platform.web.CsvCells;
 import org.commcredits.ledger.platform.web.RequestFields;
 import org.commcredits.ledger.query.history.AccountState;
 import org.commcredits.ledger.query.history.CreditAccountEvents;
@@ -81,6 +82,11 @@ class StatementController {
                 .addColumn("Amount " + view.currency()).setUseHeader(true).build();
         StringWriter out = new StringWriter();
         try (SequenceWriter writer = new CsvMapper().writerFor(String[].class).with(schema).writeValues(out)) {
+            for (String[] row : rows) { // INV-IN-06: every cell neutralised against formula injection
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = CsvCells.safe(row[i]);
+                }
+            }
             writer.writeAll(rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.commcredits.ledger.api.call.CallCompleted;
+import org.commcredits.ledger.api.money.Money;
 import org.commcredits.ledger.api.pool.MinutesConsumed;
 import org.commcredits.ledger.api.pool.PoolMemberJoined;
 import org.commcredits.ledger.api.pool.PoolResized;
@@ -77,8 +78,8 @@ class UsageProjection {
                         + "(tenant_id, call_id, usage_month, user_id, usage_location, call_type, destination, destination_country, "
                         + "destination_name, started_at, ended_at, duration_seconds, billed_minutes, minutes_from_pool, "
                         + "pool_kind, pool_country, charge_minor, credits_minor, postpaid_minor, unfunded_minor, currency, "
-                        + "funded_by, rate_card_id, rate_card_version, event_sequence) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "funded_by, rate_card_id, rate_card_version, event_sequence, connection_fee_e4) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 e.tenantId().value(), e.callId().value(),
                 e.tenantId().value(), e.callId().value(), month, e.userId() == null ? null : e.userId().value(),
                 e.usageLocation() == null ? null : e.usageLocation().value(), e.callType().name(),
@@ -86,9 +87,15 @@ class UsageProjection {
                 e.rate() == null ? null : e.rate().destination(), Timestamp.from(e.startedAt()),
                 Timestamp.from(e.endedAt()), e.durationSeconds(), e.billedMinutes(), e.minutesFromPool(),
                 e.pool() == null ? null : e.pool().kind().name(), e.pool() == null ? null : e.pool().country().value(),
-                e.charge().minor(), e.fromCredits().minor(), e.postpaid().minor(), e.unfunded().minor(),
-                e.charge().currency(), e.fundedBy().name(), e.rate() == null ? null : e.rate().rateCardId(),
-                e.rate() == null ? null : e.rate().version(), sequence);
+                // amounts are absent (null) on a call no currency priced: no credit account, no rate
+                minor(e.charge()), minor(e.fromCredits()), minor(e.postpaid()), minor(e.unfunded()),
+                e.charge() == null ? null : e.charge().currency(), e.fundedBy().name(), e.rate() == null ? null : e.rate().rateCardId(),
+                e.rate() == null ? null : e.rate().version(), sequence,
+                e.rate() == null || e.charge() == null || !e.charge().isPositive() ? null : e.rate().connectionFeeE4());
+    }
+
+    private static long minor(Money amount) {
+        return amount == null ? 0 : amount.minor();
     }
 
     @ResetHandler

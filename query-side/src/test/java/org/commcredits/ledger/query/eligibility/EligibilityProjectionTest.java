@@ -193,6 +193,10 @@ class EligibilityProjectionTest {
     @Test
     @DisplayName("INV-LIC-16 USAGE_LOCATION_REQUIRED: a user never located cannot dial out")
     void usageLocationRequired() {
+        // A user licensing never heard of holds no calling license, as the call path answers (INV-CALL-12);
+        // a known user (Teams Phone needs no location) without a location is the case of this rule.
+        assertThat(decide().domestic().reasons()).isEqualTo(reasons(Reason.NO_CALLING_LICENSE));
+        given(new LicenseAssigned(T, U, TEAMS_PHONE, null, Set.of(TEAMS_PHONE), 1, "admin", NOW));
         Eligibility eligibility = decide();
         assertThat(eligibility.domestic().canDialOut()).isFalse();
         assertThat(eligibility.domestic().reasons()).contains(Reason.USAGE_LOCATION_REQUIRED);
@@ -382,7 +386,7 @@ class EligibilityProjectionTest {
         UserId pr = UserId.of("pablo");
         given(new UsageLocationSet(T, pr, CountryCode.of("PR"), null, "admin", NOW),
                 new LicenseAssigned(T, pr, CALLING_PLAN_DOMESTIC, CountryCode.of("PR"), Set.of(TEAMS_PHONE, CALLING_PLAN_DOMESTIC), 1, "admin", NOW),
-                threshold(100, 3_000, 3_000));
+                account(BillingAgreement.DIRECT), threshold(100, 3_000, 3_000));
         assertThat(readModel.user(T.value(), "pablo").eligibility().domestic().reasons())
                 .isEqualTo(reasons(Reason.INCLUDED_MINUTES_EXHAUSTED, Reason.NO_COMMUNICATION_CREDITS_LICENSE));
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM rm_elig_pool ORDER BY pool, country, usage_month");

@@ -8,6 +8,8 @@ public enum DenyReason {
     ACCOUNT_NOT_FOUND,
     USAGE_LOCATION_REQUIRED,
     NO_CALLING_LICENSE,
+    /** (v2) The user's dial-out policy forbids this destination (INV-CALL-13); checked before pools and credits. */
+    DIAL_OUT_RESTRICTED,
     NO_COMMUNICATION_CREDITS_LICENSE,
     NO_RATE_FOR_DESTINATION,
     USER_SPEND_LIMIT_REACHED,
