@@ -39,12 +39,7 @@ class InvoiceController {
     Paging.Page<InvoiceRows.InvoiceView> invoices(@PathVariable String tenantId, @RequestParam(required = false) Integer limit,
                                                   @RequestParam(required = false) String after,
                                                   @RequestParam(required = false) Long minSequence) {
-        RequestFields.id(tenantId, "tenantId");
-        int pageSize = Paging.limit(limit);
-        long cursor = Paging.after(after);
-        positions.awaitSequence(InvoiceProjection.PROCESSOR, minSequence);
-        requireAccount(tenantId);
-        return Paging.of(rows.page(tenantId, cursor, pageSize + 1), pageSize, InvoiceRows.InvoiceView::number);
+        return byNumber(tenantId, limit, after, minSequence, rows::page);
     }
 
     /** INV-CA-22: the tenant's credit notes, in their own number series (the cursor is the last number seen). */
@@ -52,12 +47,22 @@ class InvoiceController {
     Paging.Page<InvoiceRows.InvoiceView> creditNotes(@PathVariable String tenantId, @RequestParam(required = false) Integer limit,
                                                      @RequestParam(required = false) String after,
                                                      @RequestParam(required = false) Long minSequence) {
+        return byNumber(tenantId, limit, after, minSequence, rows::creditNotes);
+    }
+
+    /** One number series (invoices, or credit notes) paged by number: the cursor is the last number seen. */
+    interface Series {
+        List<InvoiceRows.InvoiceView> read(String tenantId, long afterNumber, int max);
+    }
+
+    private Paging.Page<InvoiceRows.InvoiceView> byNumber(String tenantId, Integer limit, String after, Long minSequence,
+                                                          Series series) {
         RequestFields.id(tenantId, "tenantId");
         int pageSize = Paging.limit(limit);
         long cursor = Paging.after(after);
         positions.awaitSequence(InvoiceProjection.PROCESSOR, minSequence);
         requireAccount(tenantId);
-        return Paging.of(rows.creditNotes(tenantId, cursor, pageSize + 1), pageSize, InvoiceRows.InvoiceView::number);
+        return Paging.of(series.read(tenantId, cursor, pageSize + 1), pageSize, InvoiceRows.InvoiceView::number);
     }
 
     @GetMapping(path = "/api/tenants/{tenantId}/invoices/{invoiceId}.pdf", produces = "application/pdf")
