@@ -9,7 +9,11 @@ import org.commcredits.ledger.api.license.CommunicationCreditsSeatsGranted;
 import org.commcredits.ledger.api.license.LicenseAssigned;
 import org.commcredits.ledger.api.license.LicenseRemoved;
 import org.commcredits.ledger.api.license.LicensesBulkAssigned;
+import org.commcredits.ledger.api.license.ConferenceDialOut;
 import org.commcredits.ledger.api.license.PoolTimeZoneSet;
+import org.commcredits.ledger.api.license.PstnDialOut;
+import org.commcredits.ledger.api.license.TenantDialOutPolicySet;
+import org.commcredits.ledger.api.license.UserDialOutPolicySet;
 import org.commcredits.ledger.api.license.SeatsChanged;
 import org.commcredits.ledger.api.license.SeatsSubscribed;
 import org.commcredits.ledger.api.license.Sku;
@@ -51,7 +55,9 @@ class LicensingEventsGoldenJsonTest {
                 new LicensesBulkAssigned(T, Sku.TEAMS_PHONE, "bulk-1",
                         List.of(new LicensesBulkAssigned.Assignee(U, null, Set.of(Sku.TEAMS_PHONE))), 4, "license_admin", AT),
                 new LicenseRemoved(T, U, Sku.TEAMS_PHONE, "left", Set.of(), 3, "security_admin", AT),
-                new PoolTimeZoneSet(T, "America/Los_Angeles", "UTC", "license_admin", AT));
+                new PoolTimeZoneSet(T, "America/Los_Angeles", "UTC", "license_admin", AT),
+                new TenantDialOutPolicySet(T, PstnDialOut.DOMESTIC_ONLY, ConferenceDialOut.ZONE_A, "license_admin", AT),
+                new UserDialOutPolicySet(T, U, PstnDialOut.NONE, null, "license_admin", AT));
     }
 
     @ParameterizedTest
