@@ -57,6 +57,31 @@ class UsageReportsH2Test {
                     "US,Domestic Calling Plan,3000,1,2999,MCOPSTN1");
             assertThat(http.get("telephony", t + "/usage/minute-pools.csv?month=" + month).status()).isEqualTo(403);
             assertThat(http.get("finance_reader", t + "/usage/minute-pools.csv?month=13").code()).isEqualTo("INVALID_MONTH");
+
+            // the same calls as JSON pages, and the month summed by the API (the console's usage report reads these)
+            LedgerHttp.Answer first = http.get("finance_reader", t + "/usage/records?month=" + month + "&limit=1");
+            assertThat(first.json().get("items").findValuesAsText("callId")).containsExactly("london");
+            assertThat(first.json().get("items").get(0).get("charge").asText()).isEqualTo("0.04");
+            LedgerHttp.Answer second = http.get("finance_reader", t + "/usage/records?month=" + month + "&limit=1&after="
+                    + first.json().get("next").asText());
+            assertThat(second.json().get("items").findValuesAsText("callId")).containsExactly("home");
+            assertThat(second.json().get("next").isNull()).isTrue();
+            com.fasterxml.jackson.databind.JsonNode summary = http.get("finance_reader", t + "/usage/summary?month=" + month).json();
+            assertThat(summary.get("calls").asLong()).isEqualTo(2);
+            assertThat(summary.get("days")).hasSize(YearMonth.parse(month).lengthOfMonth());
+            java.math.BigDecimal spent = java.math.BigDecimal.ZERO;
+            long counted = 0;
+            for (com.fasterxml.jackson.databind.JsonNode day : summary.get("days")) {
+                spent = spent.add(new java.math.BigDecimal(day.get("spend").asText()));
+                counted += day.get("calls").asLong();
+            }
+            assertThat(spent).isEqualByComparingTo("0.04");
+            assertThat(counted).isEqualTo(2);
+            assertThat(summary.get("topDestinations").get(0).get("spend").asText()).isEqualTo("0.04");
+            assertThat(summary.get("topDestinations").get(0).get("country").asText()).isEqualTo("GB");
+            assertThat(http.get("telephony", t + "/usage/summary?month=" + month).status()).isEqualTo(403);
+            assertThat(http.get("finance_reader", t + "/usage/records?month=2026-13").code()).isEqualTo("INVALID_MONTH");
+            assertThat(http.get("finance_reader", t + "/usage/records?month=" + month + "&after=x").code()).isEqualTo("INVALID_PAGING");
         }
     }
 

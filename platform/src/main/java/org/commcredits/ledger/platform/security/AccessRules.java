@@ -76,6 +76,8 @@ public final class AccessRules {
             rule(HttpMethod.GET, TENANT + "/statements/{month}.pdf", FINANCE_READER, AUDITOR),
             rule(HttpMethod.GET, TENANT + "/usage", FINANCE_READER, AUDITOR),
             rule(HttpMethod.GET, TENANT + "/usage/records.csv", FINANCE_READER, AUDITOR),
+            rule(HttpMethod.GET, TENANT + "/usage/records", FINANCE_READER, AUDITOR),
+            rule(HttpMethod.GET, TENANT + "/usage/summary", FINANCE_READER, AUDITOR),
             rule(HttpMethod.GET, TENANT + "/usage/minute-pools.csv", FINANCE_READER, AUDITOR),
             rule(HttpMethod.GET, TENANT + "/users/{userId}/dial-out-policy", LICENSE_ADMIN, TELEPHONY, AUDITOR),
             rule(HttpMethod.GET, TENANT + "/blocked-calls", LICENSE_ADMIN, FINANCE_READER, AUDITOR),
