@@ -384,13 +384,7 @@ class CreditAccount {
         apply(new CreditNoteIssued(tenantId, command.creditNoteId(), creditNotesIssued + 1, now,
                 List.of(new InvoiceLine("Refund of " + InvoiceLine.COMMUNICATION_CREDITS + " tranche " + tranche.trancheId(),
                         negative)), negative, tranche.invoiceId(), tranche.trancheId(), command.reason()));
-        if (balance().isZero()) {
-            apply(new BalanceDepleted(tenantId, now));
-        }
-        if (lowBalanceAlert != null && !lowBalanceAlerted && balance().isLessThan(lowBalanceAlert)
-                && !before.isLessThan(lowBalanceAlert)) { // INV-CA-20
-            apply(new LowBalanceAlertRaised(tenantId, balance(), lowBalanceAlert, now));
-        }
+        notifyFall(balance(), now); // no recharge trigger: see above
         return refunded;
     }
 
@@ -554,12 +548,7 @@ class CreditAccount {
         if (!after.isLessThan(before)) {
             return;
         }
-        if (after.isZero()) {
-            apply(new BalanceDepleted(tenantId, now));
-        }
-        if (lowBalanceAlert != null && !lowBalanceAlerted && after.isLessThan(lowBalanceAlert)) { // INV-CA-20
-            apply(new LowBalanceAlertRaised(tenantId, after, lowBalanceAlert, now));
-        }
+        notifyFall(after, now);
         if (autoRechargeAmount == null || !after.isLessThan(autoRechargeThreshold)) {
             return;
         }
@@ -569,6 +558,16 @@ class CreditAccount {
         if (pendingRecharge == null && !rechargeAbandoned && billingAgreement == BillingAgreement.DIRECT) {
             apply(new RechargeTriggered(tenantId, tenantId.value() + "-recharge-" + (rechargesTriggered + 1),
                     autoRechargeAmount, after, autoRechargeThreshold, now));
+        }
+    }
+
+    /** A fall of the balance to {@code after}: depleted (INV-CA-14) and the low-balance alert's crossing (INV-CA-20). */
+    private void notifyFall(Money after, Instant now) {
+        if (after.isZero()) {
+            apply(new BalanceDepleted(tenantId, now));
+        }
+        if (lowBalanceAlert != null && !lowBalanceAlerted && after.isLessThan(lowBalanceAlert)) {
+            apply(new LowBalanceAlertRaised(tenantId, after, lowBalanceAlert, now));
         }
     }
 

@@ -183,8 +183,7 @@ class CreditAccountController {
 
     /** A reason for a grant or a refund: 1 to 500 printable characters without leading or trailing spaces. */
     static String reason(String value) {
-        if (value == null || value.isEmpty() || value.length() > CreditAccount.MAX_REASON || !value.equals(value.strip())
-                || !value.codePoints().allMatch(c -> c >= 0x20 && c != 0x7F && !Character.isISOControl(c))) {
+        if (value == null || !printable(value, CreditAccount.MAX_REASON)) {
             throw new LedgerException(ErrorCode.INVALID_REQUEST,
                     "reason is required: 1 to " + CreditAccount.MAX_REASON
                             + " printable characters without leading or trailing spaces");
@@ -290,11 +289,16 @@ class CreditAccountController {
         if (value == null) {
             return null;
         }
-        if (value.isEmpty() || value.length() > 64 || !value.equals(value.strip())
-                || !value.codePoints().allMatch(c -> c >= 0x20 && c != 0x7F && !Character.isISOControl(c))) {
+        if (!printable(value, 64)) {
             throw new LedgerException(ErrorCode.INVALID_REQUEST,
                     "poNumber must be 1 to 64 printable characters without leading or trailing spaces");
         }
         return value;
+    }
+
+    /** 1 to {@code max} printable characters, no control characters, no leading or trailing spaces. */
+    private static boolean printable(String value, int max) {
+        return !value.isEmpty() && value.length() <= max && value.equals(value.strip())
+                && value.codePoints().allMatch(c -> c >= 0x20 && c != 0x7F && !Character.isISOControl(c));
     }
 }

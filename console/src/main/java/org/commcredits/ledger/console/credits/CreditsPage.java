@@ -83,7 +83,7 @@ class CreditsPage {
             body.put("poNumber", poNumber.trim());
         }
         ApiAnswer answer = api.post("/api/tenants/" + tenantId + "/credit-account/funds", body,
-                idempotencyKey.matches("[A-Za-z0-9-]{1,64}") ? idempotencyKey : UUID.randomUUID().toString());
+                key(idempotencyKey));
         Map<String, Object> added = answer.map();
         String currency = answer.ok() ? tenants.tenant(tenantId).currency() : null;
         return done(tenantId, answer, "Added " + formats.money(added.get("amount"), currency) + "; the balance is now "
@@ -110,7 +110,7 @@ class CreditsPage {
             }
         }
         ApiAnswer answer = api.post("/api/tenants/" + tenantId + "/credit-account/grants", body,
-                idempotencyKey.matches("[A-Za-z0-9-]{1,64}") ? idempotencyKey : UUID.randomUUID().toString());
+                key(idempotencyKey));
         Map<String, Object> granted = answer.map();
         String currency = answer.ok() ? tenant.currency() : null;
         return done(tenantId, answer, "Granted " + formats.money(granted.get("amount"), currency) + " until "
@@ -124,7 +124,7 @@ class CreditsPage {
                   @RequestParam String idempotencyKey, RedirectAttributes redirect) {
         ApiAnswer answer = api.post("/api/tenants/" + tenantId + "/credit-account/tranches/" + trancheId + "/refund",
                 Map.of("reason", reason.trim()),
-                idempotencyKey.matches("[A-Za-z0-9-]{1,64}") ? idempotencyKey : UUID.randomUUID().toString());
+                key(idempotencyKey));
         Map<String, Object> refunded = answer.map();
         String currency = answer.ok() ? tenants.tenant(tenantId).currency() : null;
         return done(tenantId, answer, "Refunded " + formats.money(refunded.get("refunded"), currency) + " of tranche "
@@ -171,6 +171,11 @@ class CreditsPage {
         String currency = answer.ok() ? tenants.tenant(tenantId).currency() : null;
         return done(tenantId, answer, body.get("lowBalanceThreshold") == null ? "Low-balance alert off."
                 : "Low-balance alert below " + formats.money(lowBalanceThreshold.trim(), currency) + ".", redirect);
+    }
+
+    /** The form's idempotency key when it has the API's shape, else a fresh one (a tampered form buys at most once more). */
+    private static String key(String idempotencyKey) {
+        return idempotencyKey.matches("[A-Za-z0-9-]{1,64}") ? idempotencyKey : UUID.randomUUID().toString();
     }
 
     private static String done(String tenantId, ApiAnswer answer, String success, RedirectAttributes redirect) {

@@ -63,14 +63,13 @@ class BalanceController {
                     }
                     autoRecharge.put("rechargeInFlight", rs.getString(8));
                     long balance = rs.getLong(3);
-                    List<TrancheView> tranches = tranches(tenantId, currency);
-                    Long granted = jdbc.queryForObject("SELECT COALESCE(SUM(remaining_minor), 0) FROM rm_tranche "
-                            + "WHERE tenant_id = ? AND expired = FALSE AND granted = TRUE", Long.class, tenantId);
+                    long[] granted = {0};
+                    List<TrancheView> tranches = tranches(tenantId, currency, granted);
                     return new BalanceView(tenantId, currency, Money.ofMinor(balance, currency).toPlainString(),
                             Money.ofMinor(balance - rs.getLong(4), currency).toPlainString(),
                             tranches, autoRecharge, rs.getString(2), clock.instant().toString(),
-                            Money.ofMinor(balance - granted, currency).toPlainString(),
-                            Money.ofMinor(granted, currency).toPlainString());
+                            Money.ofMinor(balance - granted[0], currency).toPlainString(),
+                            Money.ofMinor(granted[0], currency).toPlainString());
                 }, tenantId);
         if (found.isEmpty()) {
             throw new LedgerException(ErrorCode.ACCOUNT_NOT_FOUND, "This tenant has no credit account");
@@ -78,14 +77,20 @@ class BalanceController {
         return found.get(0);
     }
 
-    private List<TrancheView> tranches(String tenantId, String currency) {
+    /** The live tranches in drawing order; adds what remains in granted ones to {@code granted[0]}. */
+    private List<TrancheView> tranches(String tenantId, String currency, long[] granted) {
         return jdbc.query("SELECT tranche_id, original_minor, remaining_minor, purchased_at, expires_at, granted FROM rm_tranche "
                         + "WHERE tenant_id = ? AND expired = FALSE AND remaining_minor > 0 "
                         + "ORDER BY expires_at, purchased_at, tranche_id",
-                (rs, n) -> new TrancheView(rs.getString(1), Money.ofMinor(rs.getLong(2), currency).toPlainString(),
-                        Money.ofMinor(rs.getLong(3), currency).toPlainString(),
-                        rs.getTimestamp(4).toInstant().toString(), rs.getTimestamp(5).toInstant().toString(),
-                        rs.getBoolean(6)),
+                (rs, n) -> {
+                    if (rs.getBoolean(6)) {
+                        granted[0] += rs.getLong(3);
+                    }
+                    return new TrancheView(rs.getString(1), Money.ofMinor(rs.getLong(2), currency).toPlainString(),
+                            Money.ofMinor(rs.getLong(3), currency).toPlainString(),
+                            rs.getTimestamp(4).toInstant().toString(), rs.getTimestamp(5).toInstant().toString(),
+                            rs.getBoolean(6));
+                },
                 tenantId);
     }
 }

@@ -57,7 +57,7 @@ class UsageRecordsController {
                                     @RequestParam(required = false) Integer limit, @RequestParam(required = false) String after,
                                     @RequestParam(required = false) Long minSequence) {
         RequestFields.id(tenantId, "tenantId");
-        String m = month(month);
+        String m = UsageController.month(month);
         int pageSize = Paging.limit(limit);
         long offset = Paging.after(after) + 1;
         positions.awaitSequence(UsageProjection.PROCESSOR, minSequence);
@@ -82,7 +82,7 @@ class UsageRecordsController {
     Summary summary(@PathVariable String tenantId, @RequestParam(required = false) String month,
                     @RequestParam(required = false) Long minSequence) {
         RequestFields.id(tenantId, "tenantId");
-        String m = month(month);
+        String m = UsageController.month(month);
         positions.awaitSequence(UsageProjection.PROCESSOR, minSequence);
         List<String> zones = jdbc.queryForList("SELECT time_zone FROM rm_elig_pool_zone WHERE tenant_id = ?", String.class, tenantId);
         ZoneId zone = zones.isEmpty() || zones.get(0) == null ? ZoneId.of("UTC") : ZoneId.of(zones.get(0));
@@ -115,9 +115,5 @@ class UsageRecordsController {
                         unit == null ? null : Money.ofMinor(rs.getLong(3), unit).toPlainString(), rs.getLong(4), rs.getLong(5)),
                 tenantId, m);
         return new Summary(tenantId, m, zone.getId(), unit, calls[0], perDay, top);
-    }
-
-    private static String month(String month) {
-        return UsageController.month(month);
     }
 }
