@@ -34,7 +34,7 @@ psql -q -d "$DB" -c "DROP TABLE pgbench_single_insert"
 echo "== ledger ($MODE) on PostgreSQL, port $PORT"
 LOG=target/bench-ledger.log
 LEDGER_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" LEDGER_DB_USER=$PGUSER LEDGER_SANDBOX=true PORT=$PORT \
-  java -Xmx1g -Duser.timezone=UTC -Dlogging.level.root=WARN ${LEDGER_JAVA_OPTS:-} -cp "$CP" $MAIN > "$LOG" 2>&1 &
+  java -Xmx1g -Duser.timezone=UTC -Dlogging.level.root=WARN -Dledger.diagnostics.round-trips=${ROUND_TRIPS:-true} ${LEDGER_JAVA_OPTS:-} -cp "$CP" $MAIN > "$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for i in $(seq 1 120); do

@@ -70,6 +70,8 @@ public final class CallLoadBenchmark {
         long cpuBefore = appCpuTicks(cpuFile);
         long[] authorizeNanos = new long[calls];
         long[] completeNanos = new long[calls];
+        long[] authorizeTrips = new long[calls];
+        long[] completeTrips = new long[calls];
         AtomicLong failures = new AtomicLong();
         long start = System.nanoTime();
         inParallel(concurrency, i -> {
@@ -82,13 +84,15 @@ public final class CallLoadBenchmark {
                     java.util.concurrent.locks.LockSupport.parkNanos(wait);
                 }
             }
-            long[] a = new long[1];
-            long[] c = new long[1];
+            long[] a = new long[2];
+            long[] c = new long[2];
             if (!call(base, "bench-" + (i % tenants), run + "-" + i, a, c)) {
                 failures.incrementAndGet();
             }
             authorizeNanos[i] = a[0];
             completeNanos[i] = c[0];
+            authorizeTrips[i] = a[1];
+            completeTrips[i] = c[1];
             return true;
         });
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -98,6 +102,8 @@ public final class CallLoadBenchmark {
         System.out.printf("completed calls per second: %.1f%n", calls / seconds);
         System.out.printf("authorize p50 %.1f ms, p99 %.1f ms%n", percentile(authorizeNanos, 50), percentile(authorizeNanos, 99));
         System.out.printf("complete  p50 %.1f ms, p99 %.1f ms%n", percentile(completeNanos, 50), percentile(completeNanos, 99));
+        printRoundTrips("authorize", authorizeTrips);
+        printRoundTrips("complete", completeTrips);
         if (cpuFile != null) { // /proc/<pid>/stat counts in clock ticks of 10 ms
             System.out.printf("application CPU: %.1f s, %.2f ms per completed call (%.0f%% of one core)%n",
                     cpuTicks / 100.0, cpuTicks * 10.0 / calls, cpuTicks / 100.0 / seconds * 100);
@@ -119,7 +125,7 @@ public final class CallLoadBenchmark {
             if (System.nanoTime() >= until) {
                 return false;
             }
-            call(base, "bench-" + (i % tenants), "w" + run + "-" + i, new long[1], new long[1]);
+            call(base, "bench-" + (i % tenants), "w" + run + "-" + i, new long[2], new long[2]);
             made.incrementAndGet();
             return true;
         });
@@ -174,6 +180,7 @@ public final class CallLoadBenchmark {
     private static void batchImport(String base, int tenants, int concurrency, String run, int batches, int size)
             throws Exception {
         AtomicLong recorded = new AtomicLong();
+        AtomicLong trips = new AtomicLong();
         long start = System.nanoTime();
         inParallel(concurrency, b -> {
             if (b >= batches) {
@@ -191,6 +198,7 @@ public final class CallLoadBenchmark {
                 String text = answer.body();
                 int at = text.lastIndexOf("\"recorded\":");
                 recorded.addAndGet(Long.parseLong(text.substring(at + 11, text.indexOf(',', at)).trim()));
+                trips.addAndGet(Math.max(0, roundTrips(answer)));
             } else {
                 report("usage batch", answer);
             }
@@ -199,6 +207,26 @@ public final class CallLoadBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("batch import: %d records recorded in %d requests of %d, %.1f s, %.0f calls/s%n",
                 recorded.get(), batches, size, seconds, recorded.get() / seconds);
+        if (trips.get() > 0) {
+            System.out.printf("batch import round trips: %.1f per request of %d records, %.2f per record%n",
+                    trips.get() / (double) batches, size, trips.get() / (double) Math.max(1, recorded.get()));
+        }
+    }
+
+    /** The ledger's count of its own database round trips for the request, when it is run with the diagnostic on. */
+    private static long roundTrips(HttpResponse<String> response) {
+        return response == null ? -1 : response.headers().firstValue("X-Db-Round-Trips").map(Long::parseLong).orElse(-1L);
+    }
+
+    /** Mean, median and highest round trips per request (ledger.diagnostics.round-trips=true), or a note that none came. */
+    private static void printRoundTrips(String what, long[] trips) {
+        long[] counted = Arrays.stream(trips).filter(t -> t >= 0).sorted().toArray();
+        if (counted.length == 0) {
+            System.out.printf("%s round trips: not reported (run the ledger with ledger.diagnostics.round-trips=true)%n", what);
+            return;
+        }
+        System.out.printf("%s round trips per request: mean %.2f, median %d, max %d%n", what,
+                Arrays.stream(counted).average().orElse(0), counted[counted.length / 2], counted[counted.length - 1]);
     }
 
     /** User plus system CPU ticks of the application process, from {@code /proc/<pid>/stat}; 0 when unknown. */
@@ -222,12 +250,14 @@ public final class CallLoadBenchmark {
                 "{\"userId\":\"u1\",\"destination\":\"+12025550100\",\"callType\":\"OUTBOUND\"}", null);
         long t1 = System.nanoTime();
         authorizeNanos[0] = t1 - t0;
+        authorizeNanos[1] = roundTrips(authorized);
         if (authorized == null || authorized.statusCode() != 200 || !authorized.body().contains("\"ALLOW\"")) {
             report("authorize", authorized);
             return false;
         }
         HttpResponse<String> completed = send("telephony", "POST", path + "/complete", "{\"durationSeconds\":95}", null);
         completeNanos[0] = System.nanoTime() - t1;
+        completeNanos[1] = roundTrips(completed);
         if (completed == null || completed.statusCode() != 200) {
             report("complete", completed);
             return false;

@@ -98,6 +98,39 @@ class TwoCommandSidesPostgresTest {
         }
     }
 
+    /**
+     * INV-API-11: the call path keeps a user's calling profile in memory between calls; a license removed on the
+     * other instance still stops the next call here (the profile's licensing version is checked before commit).
+     */
+    @Test
+    void deniesOnceTheOtherInstanceRemovedTheLicense() {
+        try (RunningLedger second = RunningLedger.start(CommandSideApplication.class, database.url(), database.user())) {
+            LedgerHttp a = first.http();
+            LedgerHttp b = second.http();
+            String t = licensedTenant(a, "unlicensed", "USD");
+            assertThat(a.sendRaw("rates_admin", "PUT", "/api/rate-cards/usd", "text/csv", USD_RATES).status()).isEqualTo(200);
+            Instant until = Instant.now().plus(Duration.ofSeconds(5));
+            String decision;
+            int attempt = 0;
+            do { // the rate card reaches b within its refresh interval; each authorisation caches the profile
+                String call = "licensed-" + attempt++;
+                decision = authorize(b, t, call).get("decision").asText();
+                if (decision.equals("ALLOW")) {
+                    complete(b, t, call, 0);
+                }
+            } while (!decision.equals("ALLOW") && Instant.now().isBefore(until));
+            assertThat(decision).isEqualTo("ALLOW");
+            assertThat(authorize(b, t, "cached-profile").get("decision").asText()).isEqualTo("ALLOW");
+            complete(b, t, "cached-profile", 0);
+
+            assertThat(a.delete("license_admin", "/api/tenants/" + t + "/users/u1/licenses/CALLING_PLAN_PAYG").status())
+                    .isEqualTo(204);
+
+            var answer = authorize(b, t, "after-removal");
+            assertThat(answer.get("decision").asText()).as(answer.toString()).isEqualTo("DENY");
+        }
+    }
+
     /** Authorises one call for the whole balance (50.00 at 1.00 a minute) and completes it, leaving 0.00. */
     private static void drain(LedgerHttp http, String tenant) {
         var drain = authorize(http, tenant, "drain");

@@ -74,7 +74,7 @@ class CallController {
         E164Number destination = E164Number.of(RequestFields.required(request.destination(), "destination"));
         UserId user = type == CallType.TOLL_FREE_INBOUND && request.userId() == null ? null
                 : UserId.of(RequestFields.id(request.userId(), "userId"));
-        return executor.execute(new CommandExecutor.Command(CallIds.aggregateId(tenant, call), null, tenantId, request,
+        return executor.executeWithDeferredChecks(new CommandExecutor.Command(CallIds.aggregateId(tenant, call), null, tenantId, request,
                 () -> {
                     CallDesk.Decision decision = desk.authorize(tenant, call, user, destination, type);
                     return new CommandExecutor.Answer(200, new AuthorizeAnswer(decision.decision().name(),
@@ -92,7 +92,7 @@ class CallController {
         RequestFields.required(request, "body");
         long duration = duration(request.durationSeconds());
         Instant endedAt = request.endedAt() == null ? null : instant(request.endedAt(), "endedAt");
-        return executor.execute(new CommandExecutor.Command(CallIds.aggregateId(tenant, call), idempotencyKey, tenantId,
+        return executor.executeWithDeferredChecks(new CommandExecutor.Command(CallIds.aggregateId(tenant, call), idempotencyKey, tenantId,
                 request, () -> {
                     CallDesk.Settlement settled = desk.complete(tenant, call, duration, endedAt);
                     return new CommandExecutor.Answer(200, new CompleteAnswer(settled.minutesFromPool(),
@@ -124,7 +124,7 @@ class CallController {
         String lastCall = parsed.stream().filter(CallDesk.UsageRecord.class::isInstance).map(CallDesk.UsageRecord.class::cast)
                 .reduce((first, second) -> second).map(r -> CallIds.aggregateId(tenant, r.callId()))
                 .orElse(tenant.value() + "/usage");
-        return executor.execute(new CommandExecutor.Command(lastCall, idempotencyKey, tenantId,
+        return executor.executeWithDeferredChecks(new CommandExecutor.Command(lastCall, idempotencyKey, tenantId,
                 request, () -> {
                     List<CallDesk.UsageRecord> valid = parsed.stream().filter(CallDesk.UsageRecord.class::isInstance)
                             .map(CallDesk.UsageRecord.class::cast).toList();

@@ -58,6 +58,11 @@ class CallQueries {
                     + marks + ")", rs -> {
                 seen.add(byAggregate.get(rs.getString(1)));
             }, byAggregate.keySet().toArray());
+            byAggregate.forEach((aggregate, id) -> {
+                if (!seen.contains(id)) {
+                    cache.knownAbsent(aggregate); // recording it then reads no snapshot and no events
+                }
+            });
         }
         return seen;
     }

@@ -3,6 +3,11 @@ package org.commcredits.ledger.command.license;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.commcredits.ledger.api.ids.TenantId;
+import org.commcredits.ledger.api.license.LicenseIds;
+import org.commcredits.ledger.platform.storage.OptimisticReads;
 import org.commcredits.ledger.api.ids.CountryCode;
 import org.commcredits.ledger.api.license.CallingEntitlements;
 import org.commcredits.ledger.api.license.ConferenceDialOut;
@@ -69,6 +74,10 @@ class UserCallingProfiles {
             + "LEFT JOIN lic_pool_settings s ON s.tenant_id = ? "
             + "LEFT JOIN lic_dial_out_policy dt ON dt.tenant_id = ? AND dt.user_id = '' "
             + "LEFT JOIN lic_dial_out_policy du ON du.tenant_id = ? AND du.user_id = ?";
+    /** The licensing aggregate's version that the rows of {@link #FIND} reflect: read in the same statement. */
+    private static final String FIND_WITH_VERSION = FIND.replace(" FROM (VALUES (1)) one(x) ",
+            ", (SELECT e.sequence_number FROM domain_event_entry e WHERE e.aggregate_identifier = ? "
+                    + "ORDER BY e.sequence_number DESC FETCH FIRST 1 ROWS ONLY) FROM (VALUES (1)) one(x) ");
     private static final String UPSERT_POLICY = "MERGE INTO lic_dial_out_policy t USING (VALUES (?, ?)) s(tenant_id, user_id) "
             + "ON t.tenant_id = s.tenant_id AND t.user_id = s.user_id "
             + "WHEN MATCHED THEN UPDATE SET pstn = ?, conference = ? "
@@ -80,17 +89,43 @@ class UserCallingProfiles {
             Sku.AUDIO_CONFERENCING, Sku.M365_E5);
 
     private final JdbcTemplate jdbc;
+    /**
+     * Profiles read before, per tenant and user, with the version of the tenant's licensing aggregate they reflect.
+     * Used only inside {@link OptimisticReads#run} (the call path), which checks that version against the store
+     * before the command commits; dropped for a tenant whenever one of its licensing events is handled here.
+     */
+    private final Cache<TenantId, java.util.Map<String, Cached>> cached = Caffeine.newBuilder().maximumSize(20_000).build();
+
+    private record Cached(UserCallingProfile profile, Long version) {
+    }
 
     UserCallingProfiles(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /** One row always: the user's profile (if known), their pool country's holder counts, the tenant's zone. */
+    /**
+     * The profile; inside the call path's deferred checks from {@link #cached} when it holds one (no round trip),
+     * its version checked before the command commits.
+     */
     @QueryHandler
     UserCallingProfile find(FindUserCallingProfile query) {
+        String userKey = query.userId() == null ? "" : query.userId().value();
+        java.util.Map<String, Cached> ofTenant = cached.get(query.tenantId(), t -> new java.util.concurrent.ConcurrentHashMap<>());
+        Cached hit = ofTenant.get(userKey);
+        if (hit != null && OptimisticReads.expect(LicenseIds.aggregateId(query.tenantId()), hit.version(),
+                () -> forget(query.tenantId()))) {
+            return hit.profile();
+        }
+        Cached read = read(query);
+        ofTenant.put(userKey, read);
+        return read.profile();
+    }
+
+    private Cached read(FindUserCallingProfile query) {
         String tenant = query.tenantId().value();
         SqlParameterValue user = new SqlParameterValue(Types.VARCHAR, query.userId() == null ? null : query.userId().value());
-        return jdbc.queryForObject(FIND, (rs, n) -> {
+        return jdbc.queryForObject(FIND_WITH_VERSION, (rs, n) -> {
             boolean known = rs.getString(7) != null;
             Map<Sku, Long> holders = new EnumMap<>(Sku.class);
             holders.put(Sku.CALLING_PLAN_DOMESTIC, rs.getLong(3));
@@ -102,14 +137,22 @@ class UserCallingProfiles {
             DialOutPolicy policy = DialOutPolicy.effective(tenantPolicy, // INV-CALL-13: the user's override wins
                     rs.getString(10) == null ? null : PstnDialOut.valueOf(rs.getString(10)),
                     rs.getString(11) == null ? null : ConferenceDialOut.valueOf(rs.getString(11)));
-            return new UserCallingProfile(query.tenantId(), query.userId(), known,
+            long version = rs.getLong(12);
+            return new Cached(new UserCallingProfile(query.tenantId(), query.userId(), known,
                     rs.getString(1) == null ? null : CountryCode.of(rs.getString(1)),
-                    known ? parse(rs.getString(2)) : Set.of(), holders, zone == null ? null : ZoneId.of(zone), policy);
-        }, tenant, user, tenant, tenant, tenant, tenant, user); // a typed null: no round trip to ask its type
+                    known ? parse(rs.getString(2)) : Set.of(), holders, zone == null ? null : ZoneId.of(zone), policy),
+                    rs.wasNull() ? null : version);
+        }, LicenseIds.aggregateId(query.tenantId()), tenant, user, tenant, tenant, tenant, tenant, user); // a typed null: no round trip to ask its type
+    }
+
+    /** Drops the tenant's cached profiles: one of its licensing events is being handled. */
+    private void forget(TenantId tenant) {
+        cached.invalidate(tenant);
     }
 
     @EventHandler
     void on(PoolTimeZoneSet event) {
+        forget(event.tenantId());
         String tenant = event.tenantId().value();
         jdbc.update("MERGE INTO lic_pool_settings t USING (VALUES (?)) s(tenant_id) ON t.tenant_id = s.tenant_id "
                 + "WHEN MATCHED THEN UPDATE SET time_zone = ? WHEN NOT MATCHED THEN INSERT (tenant_id, time_zone) "
@@ -118,11 +161,13 @@ class UserCallingProfiles {
 
     @EventHandler
     void on(TenantDialOutPolicySet event) {
+        forget(event.tenantId());
         upsertPolicy(event.tenantId().value(), "", event.pstn(), event.conference());
     }
 
     @EventHandler
     void on(UserDialOutPolicySet event) {
+        forget(event.tenantId());
         upsertPolicy(event.tenantId().value(), event.userId().value(), event.pstn(), event.conference());
     }
 
@@ -134,6 +179,7 @@ class UserCallingProfiles {
 
     @EventHandler
     void on(UsageLocationSet event) {
+        forget(event.tenantId());
         String tenant = event.tenantId().value();
         String user = event.userId().value();
         String country = event.country().value();
@@ -144,6 +190,7 @@ class UserCallingProfiles {
 
     @EventHandler
     void on(UsageLocationsSet event) {
+        forget(event.tenantId());
         String tenant = event.tenantId().value();
         String country = event.country().value();
         String pool = poolCountry(event.country());
@@ -158,6 +205,7 @@ class UserCallingProfiles {
 
     @EventHandler
     void on(LicenseAssigned event) {
+        forget(event.tenantId());
         upsertSkus(event.tenantId().value(), event.userId().value(), event.usageLocation(), event.skusAfter());
         if (POOL_PLANS.contains(event.sku())) {
             recountHolders(event.tenantId().value());
@@ -166,6 +214,7 @@ class UserCallingProfiles {
 
     @EventHandler
     void on(LicenseRemoved event) {
+        forget(event.tenantId());
         upsertSkus(event.tenantId().value(), event.userId().value(), null, event.skusAfter());
         if (POOL_PLANS.contains(event.sku())) {
             recountHolders(event.tenantId().value());
@@ -174,6 +223,7 @@ class UserCallingProfiles {
 
     @EventHandler
     void on(LicensesBulkAssigned event) {
+        forget(event.tenantId());
         String tenant = event.tenantId().value();
         List<Object[]> rows = new ArrayList<>(event.assignees().size());
         for (LicensesBulkAssigned.Assignee assignee : event.assignees()) {

@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.commcredits.ledger.api.error.ErrorCode;
 import org.commcredits.ledger.api.error.LedgerException;
+import org.commcredits.ledger.platform.storage.OptimisticReads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -75,6 +76,19 @@ public class CommandExecutor {
     }
 
     public ResponseEntity<String> execute(Command command) {
+        return execute(command, false);
+    }
+
+    /**
+     * The same, with the command's cached reads checked against the store once, just before it commits
+     * ({@link OptimisticReads}), instead of at each read. For commands with no effect outside the database (the
+     * call path): a stale read is found after the command ran, and the command runs again.
+     */
+    public ResponseEntity<String> executeWithDeferredChecks(Command command) {
+        return execute(command, true);
+    }
+
+    private ResponseEntity<String> execute(Command command, boolean deferredChecks) {
         String fingerprint = command.idempotencyKey() == null ? null : fingerprint(command);
         if (command.idempotencyKey() != null && !KEY.matcher(command.idempotencyKey()).matches()) {
             throw new LedgerException(ErrorCode.INVALID_IDEMPOTENCY_KEY,
@@ -82,7 +96,9 @@ public class CommandExecutor {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> once(command, fingerprint));
+                return transactions.execute(status -> deferredChecks
+                        ? OptimisticReads.run(() -> once(command, fingerprint, true))
+                        : once(command, fingerprint, false));
             } catch (ConcurrencyException | AggregateStreamCreationException | DuplicateKeyException
                      | PessimisticLockingFailureException conflict) {
                 if (attempt >= ATTEMPTS) {
@@ -96,7 +112,7 @@ public class CommandExecutor {
         }
     }
 
-    private ResponseEntity<String> once(Command command, String fingerprint) {
+    private ResponseEntity<String> once(Command command, String fingerprint, boolean deferredChecks) {
         if (command.idempotencyKey() != null) {
             List<Stored> stored = jdbc.query(
                     "SELECT request_hash, response_status, response_body, event_sequence FROM idempotency_key "
@@ -117,7 +133,7 @@ public class CommandExecutor {
                     command.scope(), command.idempotencyKey(), fingerprint, Timestamp.from(clock.instant()));
         }
         Answer answer = command.action().get();
-        Long sequence = lastSequenceOf(command.aggregateId());
+        Long sequence = deferredChecks ? OptimisticReads.verify(jdbc, command.aggregateId()) : lastSequenceOf(command.aggregateId());
         String body = write(answer.body());
         if (command.idempotencyKey() != null) {
             jdbc.update("UPDATE idempotency_key SET response_status = ?, response_body = ?, event_sequence = ? "

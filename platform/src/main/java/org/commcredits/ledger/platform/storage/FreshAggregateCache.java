@@ -35,6 +35,8 @@ public final class FreshAggregateCache implements Cache {
     private static final Field VERSION = versionField();
 
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
+    /** Aggregates found stale or wrongly assumed absent: their existence is asked of the store, not assumed. */
+    private final com.github.benmanes.caffeine.cache.Cache<Object, Boolean> mustCheck;
     private final JdbcTemplate jdbc;
     private final boolean verify;
     private final Counter hits;
@@ -43,6 +45,7 @@ public final class FreshAggregateCache implements Cache {
 
     public FreshAggregateCache(String aggregate, long maxEntries, boolean verify, JdbcTemplate jdbc, MeterRegistry meters) {
         this.entries = Caffeine.newBuilder().maximumSize(maxEntries).build();
+        this.mustCheck = Caffeine.newBuilder().maximumSize(Math.max(1_000, maxEntries / 10)).build();
         this.jdbc = jdbc;
         this.verify = verify;
         this.hits = meters.counter("ledger.aggregate.cache", "aggregate", aggregate, "result", "hit");
@@ -58,13 +61,34 @@ public final class FreshAggregateCache implements Cache {
             misses.increment();
             return null;
         }
-        if (verify && entry instanceof AggregateCacheEntry<?> cached && !isCurrent(key, cached)) {
-            entries.invalidate(key);
-            stale.increment();
-            return null;
+        if (verify && entry instanceof AggregateCacheEntry<?> cached) {
+            if (OptimisticReads.active()) { // checked once before the command commits, with its other reads
+                OptimisticReads.note(this, key.toString(), versionOf(cached));
+            } else if (!isCurrent(key, cached)) {
+                entries.invalidate(key);
+                stale.increment();
+                return null;
+            }
         }
         hits.increment();
         return (V) entry;
+    }
+
+    /**
+     * For {@link OptimisticReads#verify}: whether the store's highest sequence number of {@code key} ({@code stored},
+     * null when it has no event) is what this cache holds now, or, once the entry is gone, what was read.
+     */
+    boolean isCurrent(String key, Long versionRead, Long stored) {
+        Object entry = entries.getIfPresent(key);
+        Long expected = entry instanceof AggregateCacheEntry<?> cached ? versionOf(cached) : versionRead;
+        return Objects.equals(expected, stored);
+    }
+
+    /** Drops the entry of {@code key} and makes the next existence check of it ask the store. */
+    void markStale(String key) {
+        entries.invalidate(key);
+        mustCheck.put(key, Boolean.TRUE);
+        stale.increment();
     }
 
     /** Whether the store holds no event of the aggregate beyond the cached version. */
@@ -79,11 +103,16 @@ public final class FreshAggregateCache implements Cache {
     @Override
     public void put(Object key, Object value) {
         entries.put(key, value);
+        OptimisticReads.noteWrite(this, key.toString());
     }
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
-        return entries.asMap().putIfAbsent(key, value) == null;
+        boolean put = entries.asMap().putIfAbsent(key, value) == null;
+        if (put) {
+            OptimisticReads.noteWrite(this, key.toString());
+        }
+        return put;
     }
 
     @Override
@@ -115,13 +144,31 @@ public final class FreshAggregateCache implements Cache {
 
     /**
      * Whether the aggregate may exist: it is cached, or the store holds an event of it (one indexed query,
-     * in the caller's transaction). Lets a reader skip Axon's load (a snapshot read and an event read) for an
+     * in the caller's transaction; inside {@link OptimisticReads#run} none: the aggregate is assumed absent and
+     * that is checked before the command commits). Lets a reader skip Axon's load (a snapshot read and an event read) for an
      * aggregate that is usually absent, such as a new call or a user without a spend limit.
      */
     public boolean mayExist(String aggregateId) {
-        return entries.getIfPresent(aggregateId) != null
-                || !jdbc.queryForList("SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? FETCH FIRST 1 ROWS ONLY",
+        if (entries.getIfPresent(aggregateId) != null) {
+            return true;
+        }
+        if (OptimisticReads.active() && mustCheck.getIfPresent(aggregateId) == null) {
+            OptimisticReads.note(this, aggregateId, null); // assumed absent: checked before the command commits
+            return false;
+        }
+        return !jdbc.queryForList("SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? FETCH FIRST 1 ROWS ONLY",
                 Integer.class, aggregateId).isEmpty();
+    }
+
+    /**
+     * Tells the current {@link OptimisticReads} scope that the caller found {@code aggregateId} absent in the store
+     * (as a batch does with one query for many ids), so that creating it reads nothing more; checked again before
+     * the command commits. Does nothing outside a scope.
+     */
+    public void knownAbsent(String aggregateId) {
+        if (OptimisticReads.active() && entries.getIfPresent(aggregateId) == null) {
+            OptimisticReads.note(this, aggregateId, null);
+        }
     }
 
     static Long versionOf(AggregateCacheEntry<?> entry) {

@@ -1,6 +1,8 @@
 package org.commcredits.ledger.platform.storage;
 
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Axon's JDBC engine, except that every event read by a tracking processor carries its own global index in
@@ -36,6 +39,23 @@ final class GlobalIndexStampingEngine extends JdbcEventStorageEngine {
     GlobalIndexStampingEngine(Builder builder, EventSchema schema) {
         super(builder);
         this.schema = schema;
+    }
+
+    /**
+     * An aggregate the current command assumed absent ({@link OptimisticReads}) is not read: creating it
+     * ({@code CREATE_IF_MISSING}) would otherwise cost a snapshot and an event query that find nothing. If it
+     * does exist, appending its first event fails on the unique sequence number, or the check before commit finds
+     * it, and the command runs again with the store asked.
+     */
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+        return OptimisticReads.assumedAbsent(aggregateIdentifier) ? DomainEventStream.empty()
+                : super.readEvents(aggregateIdentifier, firstSequenceNumber);
+    }
+
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        return OptimisticReads.assumedAbsent(aggregateIdentifier) ? Optional.empty() : super.readSnapshot(aggregateIdentifier);
     }
 
     @Override

@@ -1,0 +1,200 @@
+package org.commcredits.ledger.platform.storage;
+
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Checks a command's cached reads against the event store once, just before its transaction commits, instead
+ * of once per read (docs/architecture.md, decision 16).
+ *
+ * <p>Outside a scope, every hit of a {@link FreshAggregateCache} costs one query that compares the entry's
+ * version with the store's, and every existence check one more. Inside {@link #run}, a hit is handed out as it
+ * is and an aggregate that is neither cached nor known to exist is assumed absent (the event store is not even
+ * asked for its events: {@link #assumedAbsent}); each is noted, and {@link #verify} compares them all with the
+ * store in one statement, which also answers the global index of the command's last event for the {@code
+ * X-Event-Sequence} header. A read found stale fails the command with a {@link ConcurrencyException} before
+ * anything commits, its entry is dropped, and the executor runs the command again on fresh state.
+ *
+ * <p>Why this is as safe as checking at each read: the check happens later, so it sees at least as much of
+ * the other writers' work; a write to a stale aggregate would fail anyway (its sequence number is taken); and a
+ * decision based on a stale or wrongly absent read never commits. What it adds, and how it is covered: cache
+ * entries put by a transaction that then does not commit are dropped when it ends ({@link #run}'s
+ * synchronisation), since no later read checks them before use; an aggregate wrongly assumed absent is marked so
+ * that the retry asks the store.
+ */
+public final class OptimisticReads {
+
+    private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
+    /** Ids per statement of {@link #verify}: far below PostgreSQL's bind-parameter limit. */
+    private static final int CHUNK = 500;
+
+    private OptimisticReads() {
+    }
+
+    /** What one read saw: the cache it came from and the version (null: assumed absent). */
+    private record Read(FreshAggregateCache cache, Long version) {
+    }
+
+    private static final class Scope {
+        final Map<String, Read> reads = new LinkedHashMap<>();
+        final Map<String, FreshAggregateCache> written = new LinkedHashMap<>();
+        final Map<String, Expectation> expectations = new LinkedHashMap<>();
+    }
+
+    /** A copy of something derived from an aggregate at {@code version} (null: before its first event). */
+    private record Expectation(Long version, Runnable onStale) {
+    }
+
+    /**
+     * Runs {@code work} with its cache reads deferred; must be called inside the transaction that {@code work}
+     * writes in. When that transaction does not commit, every entry the scope touched is dropped.
+     */
+    public static <T> T run(Supplier<T> work) {
+        if (CURRENT.get() != null) {
+            return work.get();
+        }
+        Scope scope = new Scope();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        forget(scope);
+                    }
+                }
+            });
+        }
+        CURRENT.set(scope);
+        try {
+            return work.get();
+        } catch (RuntimeException | Error failure) {
+            forget(scope);
+            throw failure;
+        } finally {
+            CURRENT.remove();
+        }
+    }
+
+    /** Whether reads on this thread are deferred. */
+    static boolean active() {
+        return CURRENT.get() != null;
+    }
+
+    /** Notes a read of {@code key} at {@code version} (null: assumed absent); the first read of a key counts. */
+    static void note(FreshAggregateCache cache, String key, Long version) {
+        Scope scope = CURRENT.get();
+        if (scope != null) {
+            scope.reads.putIfAbsent(key, new Read(cache, version));
+        }
+    }
+
+    /** Notes that the cache took an entry for {@code key} in the current scope: dropped if the transaction fails. */
+    static void noteWrite(FreshAggregateCache cache, String key) {
+        Scope scope = CURRENT.get();
+        if (scope != null) {
+            scope.written.putIfAbsent(key, cache);
+        }
+    }
+
+    /**
+     * Notes that the command used a copy of state derived from {@code aggregateId} at {@code version} (null: the
+     * aggregate had no event then), such as a cached row of a lookup table its events keep; {@link #verify} fails
+     * the command, after running {@code onStale}, if the store has moved on. Answers false outside a scope: then
+     * the caller must read the state from the store.
+     */
+    public static boolean expect(String aggregateId, Long version, Runnable onStale) {
+        Scope scope = CURRENT.get();
+        if (scope == null) {
+            return false;
+        }
+        scope.expectations.putIfAbsent(aggregateId, new Expectation(version, onStale));
+        return true;
+    }
+
+    /** Whether the current scope assumed {@code aggregateId} absent: its events and snapshot need not be read. */
+    public static boolean assumedAbsent(String aggregateId) {
+        Scope scope = CURRENT.get();
+        if (scope == null) {
+            return false;
+        }
+        Read read = scope.reads.get(aggregateId);
+        return read != null && read.version() == null && !read.cache().containsKey(aggregateId);
+    }
+
+    /**
+     * Compares every read of the current scope with the store, in the caller's transaction, and answers the
+     * global index of {@code lastEventOf}'s last event (null when it has none). A read is current when the store's
+     * highest sequence number equals the version the cache now holds (which includes this command's own
+     * appends), or, for an aggregate assumed absent and not created since, when the store has none of its
+     * events. Throws {@link ConcurrencyException} on the first stale read.
+     */
+    public static Long verify(JdbcTemplate jdbc, String lastEventOf) {
+        Scope scope = CURRENT.get();
+        java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
+        if (scope != null) {
+            wanted.addAll(scope.reads.keySet());
+            wanted.addAll(scope.expectations.keySet());
+        }
+        if (lastEventOf != null) {
+            wanted.add(lastEventOf);
+        }
+        List<String> ids = new ArrayList<>(wanted);
+        Long lastIndex = null;
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            Map<String, long[]> stored = new LinkedHashMap<>();
+            // one indexed top-1 look-up per id; the id list is a VALUES table so that one statement serves any count
+            jdbc.query("SELECT k.id, (SELECT e.sequence_number FROM domain_event_entry e WHERE e.aggregate_identifier = k.id "
+                            + "ORDER BY e.sequence_number DESC FETCH FIRST 1 ROWS ONLY), "
+                            + "(SELECT e.global_index FROM domain_event_entry e WHERE e.aggregate_identifier = k.id "
+                            + "ORDER BY e.sequence_number DESC FETCH FIRST 1 ROWS ONLY) FROM (VALUES "
+                            + String.join(", ", Collections.nCopies(chunk.size(), "(CAST(? AS VARCHAR(255)))")) + ") k(id)",
+                    rs -> {
+                        long sequence = rs.getLong(2);
+                        boolean none = rs.wasNull();
+                        stored.put(rs.getString(1), none ? null : new long[] {sequence, rs.getLong(3)});
+                    }, chunk.toArray());
+            for (String id : chunk) {
+                long[] found = stored.get(id);
+                if (id.equals(lastEventOf) && found != null) {
+                    lastIndex = found[1];
+                }
+                Long storedVersion = found == null ? null : found[0];
+                Read read = scope == null ? null : scope.reads.get(id);
+                if (read != null && !read.cache().isCurrent(id, read.version(), storedVersion)) {
+                    read.cache().markStale(id);
+                    throw new ConcurrencyException("Aggregate " + id + " changed in the store after it was read from the cache");
+                }
+                Expectation expected = scope == null ? null : scope.expectations.get(id);
+                if (expected != null && !java.util.Objects.equals(expected.version(), storedVersion)) {
+                    expected.onStale().run();
+                    throw new ConcurrencyException("State derived from " + id + " changed in the store after it was cached");
+                }
+            }
+        }
+        return lastIndex;
+    }
+
+    /**
+     * After a failed or rolled-back transaction: entries it put are dropped (their versions never committed), and
+     * aggregates it assumed absent are asked of the store next time (the failure may have been their creation
+     * clashing with a stored stream). Entries it only read are left as they are.
+     */
+    private static void forget(Scope scope) {
+        scope.written.forEach((id, cache) -> cache.markStale(id));
+        scope.reads.forEach((id, read) -> {
+            if (read.version() == null) {
+                read.cache().markStale(id);
+            }
+        });
+    }
+}
