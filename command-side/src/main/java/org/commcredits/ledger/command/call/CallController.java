@@ -11,6 +11,7 @@ import org.commcredits.ledger.api.ids.UserId;
 import org.commcredits.ledger.api.money.Money;
 import org.commcredits.ledger.platform.commands.CommandExecutor;
 import org.commcredits.ledger.platform.web.RequestFields;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,10 +36,18 @@ class CallController {
 
     private final CallDesk desk;
     private final CommandExecutor executor;
+    /** Whether cached reads are checked once before commit (docs/architecture.md, decision 16) or at each read. */
+    private final boolean deferredChecks;
 
-    CallController(CallDesk desk, CommandExecutor executor) {
+    CallController(CallDesk desk, CommandExecutor executor,
+                   @Value("${ledger.calls.deferred-checks:true}") boolean deferredChecks) {
         this.desk = desk;
         this.executor = executor;
+        this.deferredChecks = deferredChecks;
+    }
+
+    private ResponseEntity<String> run(CommandExecutor.Command command) {
+        return deferredChecks ? executor.executeWithDeferredChecks(command) : executor.execute(command);
     }
 
     record AuthorizeRequest(String userId, String destination, String callType) {
@@ -74,7 +83,7 @@ class CallController {
         E164Number destination = E164Number.of(RequestFields.required(request.destination(), "destination"));
         UserId user = type == CallType.TOLL_FREE_INBOUND && request.userId() == null ? null
                 : UserId.of(RequestFields.id(request.userId(), "userId"));
-        return executor.executeWithDeferredChecks(new CommandExecutor.Command(CallIds.aggregateId(tenant, call), null, tenantId, request,
+        return run(new CommandExecutor.Command(CallIds.aggregateId(tenant, call), null, tenantId, request,
                 () -> {
                     CallDesk.Decision decision = desk.authorize(tenant, call, user, destination, type);
                     return new CommandExecutor.Answer(200, new AuthorizeAnswer(decision.decision().name(),
@@ -92,7 +101,7 @@ class CallController {
         RequestFields.required(request, "body");
         long duration = duration(request.durationSeconds());
         Instant endedAt = request.endedAt() == null ? null : instant(request.endedAt(), "endedAt");
-        return executor.executeWithDeferredChecks(new CommandExecutor.Command(CallIds.aggregateId(tenant, call), idempotencyKey, tenantId,
+        return run(new CommandExecutor.Command(CallIds.aggregateId(tenant, call), idempotencyKey, tenantId,
                 request, () -> {
                     CallDesk.Settlement settled = desk.complete(tenant, call, duration, endedAt);
                     return new CommandExecutor.Answer(200, new CompleteAnswer(settled.minutesFromPool(),
@@ -124,7 +133,7 @@ class CallController {
         String lastCall = parsed.stream().filter(CallDesk.UsageRecord.class::isInstance).map(CallDesk.UsageRecord.class::cast)
                 .reduce((first, second) -> second).map(r -> CallIds.aggregateId(tenant, r.callId()))
                 .orElse(tenant.value() + "/usage");
-        return executor.executeWithDeferredChecks(new CommandExecutor.Command(lastCall, idempotencyKey, tenantId,
+        return run(new CommandExecutor.Command(lastCall, idempotencyKey, tenantId,
                 request, () -> {
                     List<CallDesk.UsageRecord> valid = parsed.stream().filter(CallDesk.UsageRecord.class::isInstance)
                             .map(CallDesk.UsageRecord.class::cast).toList();
