@@ -7,6 +7,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -19,6 +20,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -53,6 +55,8 @@ public class CachingPasswordAuthenticationProvider implements AuthenticationProv
     private final String dummyHash;
     private final byte[] salt = new byte[16];
     private final Cache<String, Boolean> verified;
+    /** Each user's authorities, built once instead of per request. */
+    private final Map<String, List<GrantedAuthority>> authorities = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CachingPasswordAuthenticationProvider(Map<String, LedgerUser> users, PasswordEncoder encoder,
                                                  ThrottleProperties throttle) {
@@ -91,7 +95,8 @@ public class CachingPasswordAuthenticationProvider implements AuthenticationProv
         }
         LedgerPrincipal principal = new LedgerPrincipal(user.name(), user.roles(), user.tenant());
         return UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                user.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
+                authorities.computeIfAbsent(user.name(), n -> user.roles().stream()
+                        .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority())).toList()));
     }
 
     @Override
@@ -117,15 +122,20 @@ public class CachingPasswordAuthenticationProvider implements AuthenticationProv
     }
 
     private String fingerprint(String name, String password) {
+        MessageDigest digest = DIGEST.get(); // a look-up of the provider per request showed in profiles
+        digest.reset();
+        digest.update(salt);
+        digest.update(name.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(password.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(salt);
-            digest.update(name.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(password.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
-    }
+    });
 }
