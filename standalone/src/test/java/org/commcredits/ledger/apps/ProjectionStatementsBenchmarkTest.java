@@ -1,5 +1,7 @@
 package org.commcredits.ledger.apps;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.commcredits.ledger.platform.storage.ProcessorPositions;
 import org.commcredits.ledger.platform.testing.LedgerHttp;
 import org.commcredits.ledger.platform.testing.PostgresTestDatabase;
@@ -47,6 +49,7 @@ class ProjectionStatementsBenchmarkTest {
 
     private static final Set<String> PROJECTIONS = Set.of("balance", "eligibility", "usage", "ledger", "notifications",
             "invoices", "webhooks");
+    private static final List<String> MEASURED = List.of("balance", "eligibility", "usage", "ledger");
     private static final String RATES = """
             prefix,destination,perMinute,connectionFee,currency,effectiveFrom
             1,United States,0.0200,0.0000,USD,2020-01-01T00:00:00Z
@@ -76,18 +79,29 @@ class ProjectionStatementsBenchmarkTest {
             run(http, ids, warmup, clients, next);
             awaitProjections(positions, jdbc);
 
+            // -Dledger.bench.backlog=true: the measured projections are stopped during the calls and catch up
+            // afterwards, in full batches (what a projection behind the call rate does)
+            boolean backlog = Boolean.getBoolean("ledger.bench.backlog");
+            EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
+            if (backlog) {
+                MEASURED.forEach(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow().shutDown());
+            }
+            Thread.sleep(200); // the stopped processors' threads end; their successors start at zero CPU time
             Map<String, Long> cpuBefore = cpuByProjection();
             long eventsBefore = head(jdbc);
             COUNTS.clear();
             long started = System.nanoTime();
             run(http, ids, calls, clients, next);
             double seconds = (System.nanoTime() - started) / 1e9;
+            if (backlog) {
+                MEASURED.forEach(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow().start());
+            }
             awaitProjections(positions, jdbc);
             long events = head(jdbc) - eventsBefore;
             Map<String, Long> cpuAfter = cpuByProjection();
 
-            System.out.printf("BENCH %d calls (%d clients, %d tenants) in %.1f s = %.0f calls/s, %d events (%.2f per call)%n",
-                    calls, clients, tenants, seconds, calls / seconds, events, (double) events / calls);
+            System.out.printf("BENCH%s %d calls (%d clients, %d tenants) in %.1f s = %.0f calls/s, %d events (%.2f per call)%n",
+                    backlog ? " backlog:" : "", calls, clients, tenants, seconds, calls / seconds, events, (double) events / calls);
             System.out.println("BENCH projection | statements/call | statements/event | round trips/call | commits/call | CPU ms/call");
             for (String projection : new TreeMap<>(COUNTS).keySet()) {
                 Counts c = COUNTS.get(projection);
@@ -157,7 +171,7 @@ class ProjectionStatementsBenchmarkTest {
     private static void awaitProjections(ProcessorPositions positions, JdbcTemplate jdbc) throws InterruptedException {
         long head = head(jdbc);
         long deadline = System.nanoTime() + 120_000_000_000L;
-        for (String projection : List.of("balance", "eligibility", "usage", "ledger")) {
+        for (String projection : MEASURED) {
             while (!positions.hasReached(projection, head)) {
                 assertThat(System.nanoTime()).as(projection + " caught up within 120 s").isLessThan(deadline);
                 Thread.sleep(10);
