@@ -21,12 +21,14 @@ import org.commcredits.ledger.api.license.Sku;
 import org.commcredits.ledger.api.license.UsageLocationSet;
 import org.commcredits.ledger.api.license.UsageLocationsSet;
 import org.commcredits.ledger.platform.storage.GlobalIndex;
+import org.commcredits.ledger.query.config.DeferredWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -34,7 +36,8 @@ import java.util.stream.Collectors;
  * locations and SKUs from licensing events, balance, holds and agreement from credit-account events. Every
  * write takes absolute values from the event ({@code skusAfter}, {@code balanceAfter}, {@code availableAfter})
  * and applies only when the event is newer than the row ({@code last_sequence}), so redelivery and replay
- * give the same rows (INV-LIC-18). Included-minute pools: {@link IncludedMinutePools}.
+ * give the same rows (INV-LIC-18). The tenant rows are written once per processor batch ({@link EligibilityWrites}).
+ * Included-minute pools: {@link IncludedMinutePools}.
  */
 @Component
 @ProcessingGroup(EligibilityProjection.PROCESSOR)
@@ -52,9 +55,11 @@ class EligibilityProjection {
             + "WHEN NOT MATCHED THEN INSERT (tenant_id, user_id, usage_location, skus, last_sequence) VALUES (?, ?, ?, '', ?)";
 
     private final JdbcTemplate jdbc;
+    private final DeferredWrites deferred;
 
-    EligibilityProjection(JdbcTemplate jdbc) {
+    EligibilityProjection(JdbcTemplate jdbc, DeferredWrites deferred) {
         this.jdbc = jdbc;
+        this.deferred = deferred;
     }
 
     // --- licensing
@@ -112,59 +117,53 @@ class EligibilityProjection {
 
     @EventHandler
     void on(CreditAccountOpened event, @GlobalIndex long sequence) {
-        String tenant = event.tenantId().value();
-        jdbc.update("MERGE INTO rm_elig_tenant t USING (VALUES (?)) s(tenant_id) ON t.tenant_id = s.tenant_id "
-                        + "WHEN NOT MATCHED THEN INSERT (tenant_id, currency, billing_agreement, last_sequence) VALUES (?, ?, ?, ?)",
-                tenant, tenant, event.currency(), event.billingAgreement().name(), sequence);
+        block(b -> b.open(event.tenantId().value(), event.currency(), event.billingAgreement().name(), sequence));
     }
 
     @EventHandler
     void on(FundsAdded event, @GlobalIndex long sequence) {
-        balance(event.tenantId().value(), event.balanceAfter().minor(), sequence);
+        block(b -> b.balance(event.tenantId().value(), event.balanceAfter().minor(), sequence));
     }
 
     @EventHandler
     void on(FundsConsumed event, @GlobalIndex long sequence) {
-        balance(event.tenantId().value(), event.balanceAfter().minor(), sequence);
+        block(b -> b.balance(event.tenantId().value(), event.balanceAfter().minor(), sequence));
     }
 
     @EventHandler
     void on(TrancheExpired event, @GlobalIndex long sequence) {
-        balance(event.tenantId().value(), event.balanceAfter().minor(), sequence);
+        block(b -> b.balance(event.tenantId().value(), event.balanceAfter().minor(), sequence));
     }
 
     @EventHandler
     void on(FundsReserved event, @GlobalIndex long sequence) {
-        available(event.tenantId().value(), event.availableAfter().minor(), sequence);
+        block(b -> b.available(event.tenantId().value(), event.availableAfter().minor(), sequence));
     }
 
     @EventHandler
     void on(ReservationReleased event, @GlobalIndex long sequence) {
-        available(event.tenantId().value(), event.availableAfter().minor(), sequence);
+        block(b -> b.available(event.tenantId().value(), event.availableAfter().minor(), sequence));
     }
 
     @EventHandler
     void on(BillingAgreementChanged event, @GlobalIndex long sequence) {
-        jdbc.update("UPDATE rm_elig_tenant SET billing_agreement = ?, last_sequence = ? WHERE tenant_id = ? AND last_sequence < ?",
+        statement("UPDATE rm_elig_tenant SET billing_agreement = ?, last_sequence = ? WHERE tenant_id = ? AND last_sequence < ?",
                 event.to().name(), sequence, event.tenantId().value(), sequence);
     }
 
     @EventHandler
     void on(CommunicationCreditsEnabled event, @GlobalIndex long sequence) {
-        jdbc.update("UPDATE rm_elig_tenant SET credits_enabled = TRUE, last_sequence = ? WHERE tenant_id = ? AND last_sequence < ?",
+        statement("UPDATE rm_elig_tenant SET credits_enabled = TRUE, last_sequence = ? WHERE tenant_id = ? AND last_sequence < ?",
                 sequence, event.tenantId().value(), sequence);
     }
 
-    /** The balance after the event; holds are unchanged, so what is available moves with it. */
-    private void balance(String tenant, long balanceMinor, long sequence) {
-        jdbc.update("UPDATE rm_elig_tenant SET balance_minor = ?, last_sequence = ? WHERE tenant_id = ? AND last_sequence < ?",
-                balanceMinor, sequence, tenant, sequence);
+    /** {@code rm_elig_tenant} is written per batch ({@link EligibilityWrites}); the user and policy rows at once. */
+    private void block(Consumer<EligibilityWrites.Block> change) {
+        deferred.add(PROCESSOR, EligibilityWrites.class, () -> new EligibilityWrites(jdbc), w -> change.accept(w.block()));
     }
 
-    /** The available balance after a hold began or ended: holds are what the balance has beyond it. */
-    private void available(String tenant, long availableMinor, long sequence) {
-        jdbc.update("UPDATE rm_elig_tenant SET held_minor = balance_minor - ?, last_sequence = ? WHERE tenant_id = ? AND last_sequence < ?",
-                availableMinor, sequence, tenant, sequence);
+    private void statement(String sql, Object... arguments) {
+        deferred.add(PROCESSOR, EligibilityWrites.class, () -> new EligibilityWrites(jdbc), w -> w.statement(sql, arguments));
     }
 
     /** INV-CALL-13: the tenant's default dial-out policy (user_id ''). */

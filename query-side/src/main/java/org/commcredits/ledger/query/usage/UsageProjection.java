@@ -9,6 +9,7 @@ import org.commcredits.ledger.api.pool.MinutesConsumed;
 import org.commcredits.ledger.api.pool.PoolMemberJoined;
 import org.commcredits.ledger.api.pool.PoolResized;
 import org.commcredits.ledger.platform.storage.GlobalIndex;
+import org.commcredits.ledger.query.config.DeferredWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,7 @@ import java.time.ZoneOffset;
  * are inserted once per call id, under the month the call event names (the tenant's pool time zone,
  * INV-POOL-06). {@code holders} is the users the pool's size counts: {@code PoolResized.holders}, or the
  * members of a history from before pools were sized by holders ({@code PoolMemberJoined}). Redelivery
- * changes nothing.
+ * changes nothing. Rows are written once per processor batch ({@link UsageWrites}).
  */
 @Component
 @ProcessingGroup(UsageProjection.PROCESSOR)
@@ -30,18 +31,12 @@ class UsageProjection {
 
     static final String PROCESSOR = "usage";
 
-    private static final String POOL_MERGE = "MERGE INTO rm_pool_usage t USING (VALUES (?, ?, ?, ?)) "
-            + "s(tenant_id, usage_month, pool_kind, country) ON t.tenant_id = s.tenant_id AND t.usage_month = s.usage_month "
-            + "AND t.pool_kind = s.pool_kind AND t.country = s.country "
-            + "WHEN MATCHED AND t.last_sequence < ? THEN UPDATE SET size_minutes = ?, used_minutes = ?, "
-            + "holders = CASE WHEN ? < 0 THEN t.holders ELSE ? END, last_sequence = ? "
-            + "WHEN NOT MATCHED THEN INSERT (tenant_id, usage_month, pool_kind, country, size_minutes, used_minutes, holders, last_sequence) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-
     private final JdbcTemplate jdbc;
+    private final DeferredWrites deferred;
 
-    UsageProjection(JdbcTemplate jdbc) {
+    UsageProjection(JdbcTemplate jdbc, DeferredWrites deferred) {
         this.jdbc = jdbc;
+        this.deferred = deferred;
     }
 
     @EventHandler
@@ -65,22 +60,15 @@ class UsageProjection {
 
     private void pool(String tenant, String month, String kind, String country, long sequence, long size, long used,
                       long holders) {
-        jdbc.update(POOL_MERGE, tenant, month, kind, country, sequence, size, used, holders, holders, sequence,
-                tenant, month, kind, country, size, used, Math.max(holders, 0), sequence);
+        deferred.add(PROCESSOR, UsageWrites.class, () -> new UsageWrites(jdbc),
+                w -> w.pool(tenant, month, kind, country, sequence, size, used, holders));
     }
 
     @EventHandler
     void on(CallCompleted e, @GlobalIndex long sequence) {
         // revision 1 is upcast with its UTC month (CallMonthUpcaster); the fallback keeps a hand-made event safe
         String month = e.month() != null ? e.month() : YearMonth.from(e.startedAt().atZone(ZoneOffset.UTC)).toString();
-        jdbc.update("MERGE INTO rm_call_usage t USING (VALUES (?, ?)) s(tenant_id, call_id) "
-                        + "ON t.tenant_id = s.tenant_id AND t.call_id = s.call_id WHEN NOT MATCHED THEN INSERT "
-                        + "(tenant_id, call_id, usage_month, user_id, usage_location, call_type, destination, destination_country, "
-                        + "destination_name, started_at, ended_at, duration_seconds, billed_minutes, minutes_from_pool, "
-                        + "pool_kind, pool_country, charge_minor, credits_minor, postpaid_minor, unfunded_minor, currency, "
-                        + "funded_by, rate_card_id, rate_card_version, event_sequence, connection_fee_e4) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.tenantId().value(), e.callId().value(),
+        Object[] row = {e.tenantId().value(), e.callId().value(),
                 e.tenantId().value(), e.callId().value(), month, e.userId() == null ? null : e.userId().value(),
                 e.usageLocation() == null ? null : e.usageLocation().value(), e.callType().name(),
                 e.destination().value(), e.destinationCountry() == null ? null : e.destinationCountry().value(),
@@ -91,7 +79,8 @@ class UsageProjection {
                 minor(e.charge()), minor(e.fromCredits()), minor(e.postpaid()), minor(e.unfunded()),
                 e.charge() == null ? null : e.charge().currency(), e.fundedBy().name(), e.rate() == null ? null : e.rate().rateCardId(),
                 e.rate() == null ? null : e.rate().version(), sequence,
-                e.rate() == null || e.charge() == null || !e.charge().isPositive() ? null : e.rate().connectionFeeE4());
+                e.rate() == null || e.charge() == null || !e.charge().isPositive() ? null : e.rate().connectionFeeE4()};
+        deferred.add(PROCESSOR, UsageWrites.class, () -> new UsageWrites(jdbc), w -> w.call(e.tenantId().value(), e.callId().value(), row));
     }
 
     private static long minor(Money amount) {

@@ -31,6 +31,10 @@ import org.commcredits.ledger.platform.testing.H2TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.commcredits.ledger.query.config.DeferredWrites;
+import org.commcredits.ledger.query.config.ProjectionFailures;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -87,7 +91,7 @@ class EligibilityProjectionTest {
     @BeforeEach
     void setUp() {
         jdbc = database;
-        projection = new EligibilityProjection(jdbc);
+        projection = new EligibilityProjection(jdbc, new DeferredWrites(new ProjectionFailures()));
         pools = new IncludedMinutePools(jdbc);
         poolEvents = new PoolEligibility(pools);
         readModel = new EligibilityReadModel(jdbc, pools, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -463,5 +467,54 @@ class EligibilityProjectionTest {
         rows.addAll(jdbc.queryForList("SELECT * FROM rm_elig_tenant ORDER BY tenant_id"));
         rows.addAll(jdbc.queryForList("SELECT * FROM rm_elig_pool ORDER BY tenant_id, pool, country, usage_month"));
         return rows;
+    }
+
+    @Test
+    @DisplayName("INV-LIC-18 the writes of a batch, merged per tenant before commit, give the rows of one event at a time, for every batch size")
+    void batchedWritesEqualOneEventAtATime() {
+        given(located(), holding(TEAMS_PHONE, CALLING_PLAN_PAYG, COMMUNICATION_CREDITS), account(BillingAgreement.DIRECT),
+                funded(5000), reserved("r1", 2000, 3000), reserved("r2", 1000, 2000), released("r1", 4000),
+                consumed(1500, 3500), new CommunicationCreditsEnabled(T, NOW, "tr-1"), released("r2", 3500),
+                reserved("r3", 500, 3000), new BillingAgreementChanged(T, BillingAgreement.DIRECT, BillingAgreement.MCA, "admin", NOW),
+                consumed(500, 3000), reserved("r4", 1000, 1500), released("r3", 2000));
+        List<Map<String, Object>> oneAtATime = snapshot();
+        assertThat(jdbc.queryForMap("SELECT balance_minor, held_minor FROM rm_elig_tenant WHERE tenant_id = ?", T.value()))
+                .containsEntry("balance_minor", 3000L).containsEntry("held_minor", 1000L);
+        for (int size = 2; size <= history.size(); size++) {
+            projection.reset();
+            poolEvents.reset();
+            for (int from = 0; from < history.size(); from += size) {
+                int first = from;
+                int end = Math.min(history.size(), from + size);
+                inOneBatch(() -> {
+                    for (int i = first; i < end; i++) {
+                        feed(history.get(i), i + 1);
+                    }
+                });
+            }
+            assertThat(snapshot()).as("batches of " + size).isEqualTo(oneAtATime);
+        }
+    }
+
+    private static FundsReserved reserved(String reservation, long amount, long availableAfter) {
+        return new FundsReserved(T, reservation, Money.ofMinor(amount, "USD"), List.of(), Money.ofMinor(availableAfter, "USD"),
+                NOW, NOW.plusSeconds(600));
+    }
+
+    private static ReservationReleased released(String reservation, long availableAfter) {
+        return new ReservationReleased(T, reservation, Money.ofMinor(0, "USD"), ReservationReleased.Reason.SETTLED,
+                Money.ofMinor(availableAfter, "USD"), NOW);
+    }
+
+    /** As a processor runs a batch: the handlers in one unit of work, the deferred writes at its commit. */
+    private static void inOneBatch(Runnable handlers) {
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        try {
+            handlers.run();
+        } catch (RuntimeException failure) {
+            unitOfWork.rollback(failure);
+            throw failure;
+        }
+        unitOfWork.commit();
     }
 }
