@@ -9,6 +9,8 @@
 # that many POST .../usage requests of 500 records each, measured apart; 0 skips them)
 # MODE=contract (tenants opened, funded and licensed through the contract's paths). The former MODE=stubbed
 # (test stand-ins for the credit account and licensing) is gone: the real handlers replaced them.
+# FLOOR=n: the HTTP floor is measured twice, n requests each (the first run warms it up); default once, CALLS requests.
+# ROUND_TRIPS=false: the ledger does not count its database round trips (on by default here, X-Db-Round-Trips).
 # LEDGER_JAVA_OPTS: extra JVM options for the application (e.g. -XX:StartFlightRecording=filename=x.jfr).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,7 +45,7 @@ for i in $(seq 1 120); do
   kill -0 $APP 2>/dev/null || { echo "the ledger did not start: see $LOG"; exit 1; }
 done
 SETUP=contract
-OUT=$(java -Dbench.warmup-seconds="${WARMUP:-30}" -Dbench.batches="${BATCHES:-20}" -Dbench.app-cpu-file=/proc/$APP/stat -cp "$CP" org.commcredits.ledger.benchmarks.CallLoadBenchmark "http://127.0.0.1:$PORT" "$TENANTS" "$CALLS" \
+OUT=$(java -Dbench.warmup-seconds="${WARMUP:-30}" -Dbench.batches="${BATCHES:-20}" -Dbench.floor-requests="${FLOOR:-0}" -Dbench.app-cpu-file=/proc/$APP/stat -cp "$CP" org.commcredits.ledger.benchmarks.CallLoadBenchmark "http://127.0.0.1:$PORT" "$TENANTS" "$CALLS" \
   "$CONCURRENCY" "$RATE" "$SETUP" docs/sample-rate-card.csv | tee /dev/stderr)
 echo "== aggregate cache (hits, misses, entries found stale and reloaded)"
 curl -s "http://127.0.0.1:$PORT/actuator/prometheus" | grep '^ledger_aggregate_cache_total' || true

@@ -108,10 +108,14 @@ public final class CallLoadBenchmark {
             System.out.printf("application CPU: %.1f s, %.2f ms per completed call (%.0f%% of one core)%n",
                     cpuTicks / 100.0, cpuTicks * 10.0 / calls, cpuTicks / 100.0 / seconds * 100);
         }
-        floor(base, concurrency, Math.max(2000, calls));
+        int floorRequests = Integer.parseInt(System.getProperty("bench.floor-requests", "0"));
+        if (floorRequests > 0) { // a floor of its own warm-up first: the JIT has not compiled this path yet
+            floor(base, concurrency, floorRequests, cpuFile);
+        }
+        floor(base, concurrency, Math.max(2000, Math.max(calls, floorRequests)), cpuFile);
         int batches = Integer.parseInt(System.getProperty("bench.batches", "20"));
         if (batches > 0) {
-            batchImport(base, tenants, concurrency, run, batches, 500);
+            batchImport(base, tenants, concurrency, run, batches, 500, cpuFile);
         }
         System.out.printf("RESULT calls_per_second=%.1f authorize_p50_ms=%.1f authorize_p99_ms=%.1f complete_p50_ms=%.1f complete_p99_ms=%.1f%n",
                 calls / seconds, percentile(authorizeNanos, 50), percentile(authorizeNanos, 99),
@@ -158,7 +162,8 @@ public final class CallLoadBenchmark {
      * The HTTP floor: an authenticated GET that touches no database ({@code /api/test-clock}) at the same
      * concurrency. A call is two requests, so half this rate bounds what any call path can reach here.
      */
-    private static void floor(String base, int concurrency, int requests) throws Exception {
+    private static void floor(String base, int concurrency, int requests, String cpuFile) throws Exception {
+        long cpuBefore = appCpuTicks(cpuFile);
         long start = System.nanoTime();
         inParallel(concurrency, i -> {
             if (i >= requests) {
@@ -170,6 +175,9 @@ public final class CallLoadBenchmark {
         double rate = requests / ((System.nanoTime() - start) / 1e9);
         System.out.printf("http floor: %.0f authenticated GET /api/test-clock per second (%d clients), i.e. at most %.0f calls/s%n",
                 rate, concurrency, rate / 2);
+        if (cpuFile != null) {
+            System.out.printf("http floor application CPU: %.3f ms per request%n", (appCpuTicks(cpuFile) - cpuBefore) * 10.0 / requests);
+        }
     }
 
     /**
@@ -177,8 +185,9 @@ public final class CallLoadBenchmark {
      * request, {@code batches} requests over the tenants at the given concurrency: the ledger's rate when
      * the HTTP cost is shared by many calls.
      */
-    private static void batchImport(String base, int tenants, int concurrency, String run, int batches, int size)
-            throws Exception {
+    private static void batchImport(String base, int tenants, int concurrency, String run, int batches, int size,
+                                    String cpuFile) throws Exception {
+        long cpuBefore = appCpuTicks(cpuFile);
         AtomicLong recorded = new AtomicLong();
         AtomicLong trips = new AtomicLong();
         long start = System.nanoTime();
@@ -207,6 +216,10 @@ public final class CallLoadBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("batch import: %d records recorded in %d requests of %d, %.1f s, %.0f calls/s%n",
                 recorded.get(), batches, size, seconds, recorded.get() / seconds);
+        if (cpuFile != null) { // the projections' share included: they follow the import in the same JVM
+            System.out.printf("batch import application CPU: %.3f ms per record (while the requests ran)%n",
+                    (appCpuTicks(cpuFile) - cpuBefore) * 10.0 / Math.max(1, recorded.get()));
+        }
         if (trips.get() > 0) {
             System.out.printf("batch import round trips: %.1f per request of %d records, %.2f per record%n",
                     trips.get() / (double) batches, size, trips.get() / (double) Math.max(1, recorded.get()));
