@@ -112,11 +112,15 @@ public final class CallLoadBenchmark {
         if (floorRequests > 0) { // a floor of its own warm-up first: the JIT has not compiled this path yet
             floor(base, concurrency, floorRequests, cpuFile);
         }
-        floor(base, concurrency, Math.max(2000, Math.max(calls, floorRequests)), cpuFile);
+        double floorRate = floor(base, concurrency, Math.max(2000, Math.max(calls, floorRequests)), cpuFile);
+        System.out.printf("calls/s ÷ (http floor ÷ 2): %.2f (target >= 0.8)%n", calls / seconds / (floorRate / 2));
         int batches = Integer.parseInt(System.getProperty("bench.batches", "20"));
+        double[] batch = {0, 0};
         if (batches > 0) {
-            batchImport(base, tenants, concurrency, run, batches, 500, cpuFile);
+            batch = batchImport(base, tenants, concurrency, run, batches, 500, cpuFile);
         }
+        System.out.printf("RESULT floor_requests_per_second=%.0f batch_records_per_second=%.0f batch_events_per_second=%.0f%n",
+                floorRate, batch[0], batch[1]);
         System.out.printf("RESULT calls_per_second=%.1f authorize_p50_ms=%.1f authorize_p99_ms=%.1f complete_p50_ms=%.1f complete_p99_ms=%.1f%n",
                 calls / seconds, percentile(authorizeNanos, 50), percentile(authorizeNanos, 99),
                 percentile(completeNanos, 50), percentile(completeNanos, 99));
@@ -162,7 +166,7 @@ public final class CallLoadBenchmark {
      * The HTTP floor: an authenticated GET that touches no database ({@code /api/test-clock}) at the same
      * concurrency. A call is two requests, so half this rate bounds what any call path can reach here.
      */
-    private static void floor(String base, int concurrency, int requests, String cpuFile) throws Exception {
+    private static double floor(String base, int concurrency, int requests, String cpuFile) throws Exception {
         long cpuBefore = appCpuTicks(cpuFile);
         long start = System.nanoTime();
         inParallel(concurrency, i -> {
@@ -178,6 +182,7 @@ public final class CallLoadBenchmark {
         if (cpuFile != null) {
             System.out.printf("http floor application CPU: %.3f ms per request%n", (appCpuTicks(cpuFile) - cpuBefore) * 10.0 / requests);
         }
+        return rate;
     }
 
     /**
@@ -185,8 +190,10 @@ public final class CallLoadBenchmark {
      * request, {@code batches} requests over the tenants at the given concurrency: the ledger's rate when
      * the HTTP cost is shared by many calls.
      */
-    private static void batchImport(String base, int tenants, int concurrency, String run, int batches, int size,
-                                    String cpuFile) throws Exception {
+    /** Answers records per second and events appended per second (from the answers' X-Event-Sequence). */
+    private static double[] batchImport(String base, int tenants, int concurrency, String run, int batches, int size,
+                                        String cpuFile) throws Exception {
+        long firstSequence = LAST_SEQUENCE.get();
         long cpuBefore = appCpuTicks(cpuFile);
         AtomicLong recorded = new AtomicLong();
         AtomicLong trips = new AtomicLong();
@@ -208,6 +215,7 @@ public final class CallLoadBenchmark {
                 int at = text.lastIndexOf("\"recorded\":");
                 recorded.addAndGet(Long.parseLong(text.substring(at + 11, text.indexOf(',', at)).trim()));
                 trips.addAndGet(Math.max(0, roundTrips(answer)));
+                noteSequence(answer);
             } else {
                 report("usage batch", answer);
             }
@@ -220,9 +228,22 @@ public final class CallLoadBenchmark {
             System.out.printf("batch import application CPU: %.3f ms per record (while the requests ran)%n",
                     (appCpuTicks(cpuFile) - cpuBefore) * 10.0 / Math.max(1, recorded.get()));
         }
+        long events = LAST_SEQUENCE.get() - firstSequence;
+        System.out.printf("batch import events appended: %d, %.2f per record, %.0f per second%n", events,
+                events / (double) Math.max(1, recorded.get()), events / seconds);
         if (trips.get() > 0) {
             System.out.printf("batch import round trips: %.1f per request of %d records, %.2f per record%n",
                     trips.get() / (double) batches, size, trips.get() / (double) Math.max(1, recorded.get()));
+        }
+        return new double[] {recorded.get() / seconds, events / seconds};
+    }
+
+    /** The highest X-Event-Sequence answered so far: the global index of the last event appended. */
+    private static final AtomicLong LAST_SEQUENCE = new AtomicLong();
+
+    private static void noteSequence(HttpResponse<String> response) {
+        if (response != null) {
+            response.headers().firstValue("X-Event-Sequence").map(Long::parseLong).ifPresent(v -> LAST_SEQUENCE.accumulateAndGet(v, Math::max));
         }
     }
 
@@ -271,6 +292,7 @@ public final class CallLoadBenchmark {
         HttpResponse<String> completed = send("telephony", "POST", path + "/complete", "{\"durationSeconds\":95}", null);
         completeNanos[0] = System.nanoTime() - t1;
         completeNanos[1] = roundTrips(completed);
+        noteSequence(completed);
         if (completed == null || completed.statusCode() != 200) {
             report("complete", completed);
             return false;
