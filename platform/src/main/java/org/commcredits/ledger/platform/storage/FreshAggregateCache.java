@@ -156,8 +156,12 @@ public final class FreshAggregateCache implements Cache {
             OptimisticReads.note(this, aggregateId, null); // assumed absent: checked before the command commits
             return false;
         }
-        return !jdbc.queryForList("SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? FETCH FIRST 1 ROWS ONLY",
+        boolean stored = !jdbc.queryForList("SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? FETCH FIRST 1 ROWS ONLY",
                 Integer.class, aggregateId).isEmpty();
+        if (!stored) {
+            mustCheck.invalidate(aggregateId); // asked once: later commands may assume its absence again
+        }
+        return stored;
     }
 
     /**

@@ -134,8 +134,8 @@ public final class OptimisticReads {
      * Compares every read of the current scope with the store, in the caller's transaction, and answers the
      * global index of {@code lastEventOf}'s last event (null when it has none). A read is current when the store's
      * highest sequence number equals the version the cache now holds (which includes this command's own
-     * appends), or, for an aggregate assumed absent and not created since, when the store has none of its
-     * events. Throws {@link ConcurrencyException} on the first stale read.
+     * appends) and the version read is itself stored (not another thread's uncommitted one), or, for an aggregate
+     * assumed absent and not created since, when the store has none of its events. Throws {@link ConcurrencyException} on the first stale read.
      */
     public static Long verify(JdbcTemplate jdbc, String lastEventOf) {
         Scope scope = CURRENT.get();
@@ -153,16 +153,27 @@ public final class OptimisticReads {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             Map<String, long[]> stored = new LinkedHashMap<>();
             // one indexed top-1 look-up per id; the id list is a VALUES table so that one statement serves any count
+            Object[] parameters = new Object[chunk.size() * 2];
+            for (int i = 0; i < chunk.size(); i++) {
+                Read read = scope == null ? null : scope.reads.get(chunk.get(i));
+                parameters[2 * i] = chunk.get(i);
+                parameters[2 * i + 1] = read == null ? null : read.version();
+            }
+            // per id: its highest stored sequence number, that event's global index, and whether the version read
+            // is stored (visible to this transaction); one indexed look-up each, one statement for any count
             jdbc.query("SELECT k.id, (SELECT e.sequence_number FROM domain_event_entry e WHERE e.aggregate_identifier = k.id "
                             + "ORDER BY e.sequence_number DESC FETCH FIRST 1 ROWS ONLY), "
                             + "(SELECT e.global_index FROM domain_event_entry e WHERE e.aggregate_identifier = k.id "
-                            + "ORDER BY e.sequence_number DESC FETCH FIRST 1 ROWS ONLY) FROM (VALUES "
-                            + String.join(", ", Collections.nCopies(chunk.size(), "(CAST(? AS VARCHAR(255)))")) + ") k(id)",
+                            + "ORDER BY e.sequence_number DESC FETCH FIRST 1 ROWS ONLY), "
+                            + "(SELECT COUNT(*) FROM domain_event_entry e WHERE e.aggregate_identifier = k.id "
+                            + "AND e.sequence_number = k.v) FROM (VALUES "
+                            + String.join(", ", Collections.nCopies(chunk.size(), "(CAST(? AS VARCHAR(255)), CAST(? AS BIGINT))"))
+                            + ") k(id, v)",
                     rs -> {
                         long sequence = rs.getLong(2);
                         boolean none = rs.wasNull();
-                        stored.put(rs.getString(1), none ? null : new long[] {sequence, rs.getLong(3)});
-                    }, chunk.toArray());
+                        stored.put(rs.getString(1), none ? null : new long[] {sequence, rs.getLong(3), rs.getLong(4)});
+                    }, parameters);
             for (String id : chunk) {
                 long[] found = stored.get(id);
                 if (id.equals(lastEventOf) && found != null) {
@@ -170,7 +181,10 @@ public final class OptimisticReads {
                 }
                 Long storedVersion = found == null ? null : found[0];
                 Read read = scope == null ? null : scope.reads.get(id);
-                if (read != null && !read.cache().isCurrent(id, read.version(), storedVersion)) {
+                // The version read must be committed (visible here), not just cached: another thread of this JVM
+                // puts its new version in the cache before its transaction commits, and may yet roll back.
+                boolean readIsStored = read == null || read.version() == null || (found != null && found[2] > 0);
+                if (read != null && (!readIsStored || !read.cache().isCurrent(id, read.version(), storedVersion))) {
                     read.cache().markStale(id);
                     throw new ConcurrencyException("Aggregate " + id + " changed in the store after it was read from the cache");
                 }

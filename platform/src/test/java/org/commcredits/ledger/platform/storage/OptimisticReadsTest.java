@@ -83,6 +83,20 @@ class OptimisticReadsTest {
     }
 
     @Test
+    @DisplayName("INV-API-11: a version another thread cached before its commit is not built on, even when ours follows it")
+    void cannotBuildOnAnotherThreadsUncommittedVersion() {
+        store("t/counter", 0, 1, 2);
+        cache.put("t/counter", entryAtVersion(3)); // another thread's unit of work saved version 3; not committed
+        assertThatThrownBy(() -> transactions.execute(status -> OptimisticReads.run(() -> {
+            cache.get("t/counter"); // decided on version 3
+            store("t/counter", 4); // and appended version 4 on top of it
+            cache.put("t/counter", entryAtVersion(4));
+            return OptimisticReads.verify(jdbc, null);
+        }))).isInstanceOf(ConcurrencyException.class);
+        assertThat(cache.containsKey("t/counter")).isFalse();
+    }
+
+    @Test
     @DisplayName("INV-API-11: an aggregate wrongly assumed absent fails the command, and the retry asks the store")
     void cannotAssumeAbsentWhatTheStoreHolds() {
         store("t/counter", 0);
