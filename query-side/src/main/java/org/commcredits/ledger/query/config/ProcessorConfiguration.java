@@ -106,10 +106,11 @@ public class ProcessorConfiguration {
      *
      * <p>The invoker keeps Axon's sequence-identifier cache: without it, every event cost a
      * {@code SELECT} on {@code dead_letter_entry} (is this tenant's sequence parked?), a round trip per event
-     * that made up most of a rebuild's database time (docs/benchmarks.md). The cache is per segment and only
-     * ever answers "not parked" for a tenant when the queue was empty as the segment was claimed and no letter
-     * of that tenant was parked since; letters are parked only by the invoker owning the tenant's segment, and
-     * when the cache is unsure it asks the table, so a parked tenant still waits behind its letter.
+     * that made up most of a rebuild's database time (docs/benchmarks.md). The cache is per segment and answers
+     * "not parked" for a tenant without asking only when the queue was empty as the segment was claimed, or the
+     * table said so recently, and no letter of that tenant was parked since; letters are parked only by the
+     * invoker owning the tenant's segment, and when the cache is unsure it asks the table, so a parked tenant
+     * still waits behind its letter.
      */
     @Bean
     public ConfigurerModule projectionDeadLetterQueues(ApplicationContext context, ProjectionFailures projectionFailures,
