@@ -1,0 +1,202 @@
+package org.commcredits.ledger.query.ledger;
+
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a batch of ledger entries into {@code rm_ledger_entry}, replacing any row already filed under the same
+ * sequence (a redelivered batch), in the caller's transaction.
+ *
+ * <p>On PostgreSQL a batch of {@value #COPY_FROM} rows or more goes in with one {@code COPY ... FROM STDIN} in
+ * binary format after one {@code DELETE ... = ANY(array)}: the server neither parses a statement of thousands of
+ * parameters nor converts text to numbers and timestamps, which is where a rebuild's database time went
+ * (docs/benchmarks.md). Smaller batches, the live case, and other databases (H2) use multi-row
+ * {@code INSERT}s of {@value #CHUNK} rows: for a handful of rows COPY's extra round trip costs more than it saves.
+ */
+final class LedgerRows {
+
+    /** Rows per INSERT: 500 rows of 10 parameters stay far below PostgreSQL's 32,767 bind parameters. */
+    static final int CHUNK = 500;
+    /** Batches from this size are copied on PostgreSQL. */
+    static final int COPY_FROM = 100;
+
+    private static final String COLUMNS = "sequence, tenant_id, occurred_at, entry_type, direction, amount_minor, currency, "
+            + "balance_after_minor, tranche_id, reference";
+    private static final String INSERT = "INSERT INTO rm_ledger_entry (" + COLUMNS + ") VALUES ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String COPY = "COPY rm_ledger_entry (" + COLUMNS + ") FROM STDIN (FORMAT binary)";
+    private static final byte[] COPY_SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
+    /** PostgreSQL's timestamps count microseconds from 2000-01-01 00:00:00. */
+    private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
+
+    private final JdbcTemplate jdbc;
+    private volatile Boolean postgres;
+
+    LedgerRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean isPostgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = Boolean.TRUE.equals(jdbc.execute((Connection connection) ->
+                    connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
+            postgres = known;
+        }
+        return known;
+    }
+
+    void replace(List<LedgerEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        if (isPostgres() && entries.size() >= COPY_FROM) {
+            deleteAny(entries);
+            copy(entries);
+            return;
+        }
+        for (int from = 0; from < entries.size(); from += CHUNK) {
+            List<LedgerEntry> chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
+            deleteIn(chunk);
+            insert(chunk);
+        }
+    }
+
+    // The range lets the planner use the primary key even with a generic plan and stale statistics
+    // (with the IN list alone PostgreSQL chose a sequential scan once the table had grown).
+    private void deleteAny(List<LedgerEntry> entries) {
+        long[] sequences = entries.stream().mapToLong(LedgerEntry::sequence).toArray();
+        Long[] boxed = new Long[sequences.length];
+        long lowest = Long.MAX_VALUE;
+        long highest = Long.MIN_VALUE;
+        for (int i = 0; i < sequences.length; i++) {
+            boxed[i] = sequences[i];
+            lowest = Math.min(lowest, sequences[i]);
+            highest = Math.max(highest, sequences[i]);
+        }
+        long low = lowest;
+        long high = highest;
+        jdbc.execute((Connection connection) -> {
+            java.sql.Array array = connection.createArrayOf("bigint", boxed);
+            try (var delete = connection.prepareStatement(
+                    "DELETE FROM rm_ledger_entry WHERE sequence >= ? AND sequence <= ? AND sequence = ANY(?)")) {
+                delete.setLong(1, low);
+                delete.setLong(2, high);
+                delete.setArray(3, array);
+                return delete.executeUpdate();
+            } finally {
+                array.free();
+            }
+        });
+    }
+
+    private void deleteIn(List<LedgerEntry> chunk) {
+        long lowest = chunk.stream().mapToLong(LedgerEntry::sequence).min().orElseThrow();
+        long highest = chunk.stream().mapToLong(LedgerEntry::sequence).max().orElseThrow();
+        jdbc.update("DELETE FROM rm_ledger_entry WHERE sequence >= ? AND sequence <= ? AND sequence IN ("
+                        + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                ps -> {
+                    ps.setLong(1, lowest);
+                    ps.setLong(2, highest);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setLong(i + 3, chunk.get(i).sequence());
+                    }
+                });
+    }
+
+    private void insert(List<LedgerEntry> chunk) {
+        jdbc.update(INSERT + String.join(", ", Collections.nCopies(chunk.size(), ROW)), ps -> {
+            int p = 1;
+            for (LedgerEntry e : chunk) {
+                ps.setLong(p++, e.sequence());
+                ps.setString(p++, e.tenantId());
+                ps.setTimestamp(p++, Timestamp.from(e.occurredAt()));
+                ps.setString(p++, e.type());
+                ps.setString(p++, e.direction());
+                ps.setLong(p++, e.amountMinor());
+                ps.setString(p++, e.currency());
+                ps.setLong(p++, e.balanceAfterMinor());
+                ps.setString(p++, e.trancheId());
+                ps.setString(p++, e.reference());
+            }
+        });
+    }
+
+    private void copy(List<LedgerEntry> entries) {
+        byte[] data = binaryCopy(entries, ZoneId.systemDefault());
+        jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new ByteArrayInputStream(data));
+            } catch (IOException e) {
+                throw new SQLException("could not copy ledger rows", e);
+            }
+        });
+    }
+
+    /**
+     * The rows in PostgreSQL's binary COPY format. {@code occurred_at} is a {@code TIMESTAMP} without zone: it
+     * holds the wall time of {@code zone}, rounded half up to the microsecond, exactly what the driver stores for
+     * {@code setTimestamp(Timestamp.from(instant))} on the INSERT path, so both paths write equal rows.
+     */
+    static byte[] binaryCopy(List<LedgerEntry> entries, ZoneId zone) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + entries.size() * 120);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.write(COPY_SIGNATURE);
+            out.writeInt(0); // flags
+            out.writeInt(0); // header extension length
+            for (LedgerEntry e : entries) {
+                out.writeShort(10);
+                int64(out, e.sequence());
+                text(out, e.tenantId());
+                int64(out, postgresMicros(e.occurredAt(), zone));
+                text(out, e.type());
+                text(out, e.direction());
+                int64(out, e.amountMinor());
+                text(out, e.currency());
+                int64(out, e.balanceAfterMinor());
+                text(out, e.trancheId());
+                text(out, e.reference());
+            }
+            out.writeShort(-1);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return bytes.toByteArray();
+    }
+
+    static long postgresMicros(Instant instant, ZoneId zone) {
+        long localSeconds = instant.getEpochSecond() + zone.getRules().getOffset(instant).getTotalSeconds();
+        return (localSeconds - POSTGRES_EPOCH_SECONDS) * 1_000_000L + (instant.getNano() + 500) / 1_000;
+    }
+
+    private static void int64(DataOutputStream out, long value) throws IOException {
+        out.writeInt(8);
+        out.writeLong(value);
+    }
+
+    private static void text(DataOutputStream out, String value) throws IOException {
+        if (value == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+}
