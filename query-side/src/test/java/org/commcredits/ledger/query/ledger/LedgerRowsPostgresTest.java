@@ -90,4 +90,20 @@ class LedgerRowsPostgresTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_ledger_entry WHERE sequence BETWEEN 50000 AND 60000",
                 Long.class)).isEqualTo(count);
     }
+
+    @Test
+    @DisplayName("a batch interleaved with another segment's rows replaces only its own")
+    void interleavedBatchesLeaveOtherRowsAlone() {
+        List<LedgerEntry> others = new ArrayList<>();
+        List<LedgerEntry> mine = new ArrayList<>();
+        List<LedgerEntry> all = entries(70_000, LedgerRows.COPY_FROM * 4);
+        for (LedgerEntry entry : all) {
+            (entry.sequence() % 2 == 0 ? others : mine).add(entry);
+        }
+        write(others);
+        write(mine);
+        write(mine);
+
+        assertThat(rows(70_000, 80_000)).hasSize(all.size());
+    }
 }
