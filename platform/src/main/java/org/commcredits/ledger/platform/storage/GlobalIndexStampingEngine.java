@@ -1,5 +1,6 @@
 package org.commcredits.ledger.platform.storage;
 
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -63,9 +64,13 @@ final class GlobalIndexStampingEngine extends JdbcEventStorageEngine {
             throws SQLException {
         TrackedEventData<?> read = super.getTrackedEventData(resultSet, previousToken);
         long globalIndex = resultSet.getLong(schema.globalIndexColumn());
+        // Axon keeps the column as text and parses it with DateTimeFormatter on every getTimestamp()
+        String column = resultSet.getString(schema.timestampColumn());
+        Instant fast = IsoInstants.parseUtc(column);
+        Instant timestamp = fast != null ? fast : DateTimeUtils.parseInstant(column);
         @SuppressWarnings("unchecked")
         DomainEventData<byte[]> event = (DomainEventData<byte[]>) read;
-        return new TrackedDomainEventData<>(read.trackingToken(), new Stamped(event, globalIndex));
+        return new TrackedDomainEventData<>(read.trackingToken(), new Stamped(event, globalIndex, timestamp));
     }
 
     /** Adds the key to a serialized meta-data object; anything but a JSON object is refused loudly. */
@@ -96,8 +101,8 @@ final class GlobalIndexStampingEngine extends JdbcEventStorageEngine {
         return i;
     }
 
-    /** The event as read, with the stamped meta-data. */
-    private record Stamped(DomainEventData<byte[]> event, long globalIndex) implements DomainEventData<byte[]> {
+    /** The event as read, with the stamped meta-data and its time stamp parsed once. */
+    private record Stamped(DomainEventData<byte[]> event, long globalIndex, Instant timestamp) implements DomainEventData<byte[]> {
 
         @Override
         public String getType() {
@@ -121,7 +126,7 @@ final class GlobalIndexStampingEngine extends JdbcEventStorageEngine {
 
         @Override
         public Instant getTimestamp() {
-            return event.getTimestamp();
+            return timestamp;
         }
 
         @Override

@@ -103,6 +103,14 @@ public class ProcessorConfiguration {
      * keeps failing in Axon's JDBC dead-letter queue ({@code dead_letter_entry}), sequenced per tenant, so the
      * other tenants keep flowing (issue 16). {@code GET /api/admin/projections} lists what is parked; {@code POST
      * /api/admin/projections/{name}/dead-letters/retry} handles it again.
+     *
+     * <p>The invoker keeps Axon's sequence-identifier cache: without it, every event cost a
+     * {@code SELECT} on {@code dead_letter_entry} (is this tenant's sequence parked?), a round trip per event
+     * that made up most of a rebuild's database time (docs/benchmarks.md). The cache is per segment and answers
+     * "not parked" for a tenant without asking only when the queue was empty as the segment was claimed, or the
+     * table said so recently, and no letter of that tenant was parked since; letters are parked only by the
+     * invoker owning the tenant's segment, and when the cache is unsure it asks the table, so a parked tenant
+     * still waits behind its letter.
      */
     @Bean
     public ConfigurerModule projectionDeadLetterQueues(ApplicationContext context, ProjectionFailures projectionFailures,
@@ -115,7 +123,7 @@ public class ProcessorConfiguration {
         return configurer -> configurer.eventProcessing(processing -> projections.forEach(name -> processing
                 .registerSequencingPolicy(name, axon -> new TenantSequencingPolicy())
                 .registerDeadLetteringEventHandlerInvokerConfiguration(name, (axon, invoker) ->
-                        invoker.transactionManager(letterTransactions))
+                        invoker.transactionManager(letterTransactions).enableSequenceIdentifierCache())
                 .registerDeadLetterPolicy(name, axon -> new RetryThenPark(name, projectionFailures, jdbc, clock))
                 .registerDeadLetterQueue(name, axon -> JdbcSequencedDeadLetterQueue.builder()
                         .processingGroup(name)

@@ -16,9 +16,7 @@ import org.commcredits.ledger.platform.storage.GlobalIndex;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +25,11 @@ import java.util.Map;
  * Copies every money movement into {@code rm_ledger_entry}, one row per event keyed by its global index.
  *
  * <p>Rows are not written one statement per event: the entries of a processor batch are collected on the
- * batch's unit of work and written just before it commits, in the same transaction as the token, as one
- * {@code DELETE ... WHERE sequence IN (...)} and one multi-row {@code INSERT} per 500 entries. The delete
- * makes a redelivered batch idempotent (its rows are replaced by identical ones); two statements per 500
- * events instead of one per event is what makes a full rebuild fast ({@code docs/benchmarks.md}).
+ * batch's unit of work and written just before it commits, in the same transaction as the token, by
+ * {@link LedgerRows}: a delete of the batch's sequences, which makes a redelivered batch idempotent (its rows are
+ * replaced by identical ones), then one {@code COPY} (PostgreSQL, large batches such as a rebuild's) or
+ * multi-row {@code INSERT}s. A few statements per batch instead of one per event is what makes a full rebuild
+ * fast ({@code docs/benchmarks.md}).
  */
 @Component
 @ProcessingGroup(LedgerProjection.PROCESSOR)
@@ -39,16 +38,12 @@ class LedgerProjection {
     static final String PROCESSOR = "ledger";
     private static final String PENDING = LedgerProjection.class.getName() + ".pending";
 
-    /** Rows per statement: 500 rows of 10 parameters stay far below PostgreSQL's 32,767 bind parameters. */
-    static final int CHUNK = 500;
-    private static final String INSERT = "INSERT INTO rm_ledger_entry (sequence, tenant_id, occurred_at, entry_type, direction, "
-            + "amount_minor, currency, balance_after_minor, tranche_id, reference) VALUES ";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
     private final JdbcTemplate jdbc;
+    private final LedgerRows rows;
 
     LedgerProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.rows = new LedgerRows(jdbc);
     }
 
     @EventHandler
@@ -86,37 +81,6 @@ class LedgerProjection {
         record(event, sequence);
     }
 
-    private void write(List<LedgerEntry> chunk) {
-        // The range lets the planner use the primary key even with a generic plan and stale statistics
-        // (with the IN list alone PostgreSQL chose a sequential scan once the table had grown).
-        long lowest = chunk.stream().mapToLong(LedgerEntry::sequence).min().orElseThrow();
-        long highest = chunk.stream().mapToLong(LedgerEntry::sequence).max().orElseThrow();
-        jdbc.update("DELETE FROM rm_ledger_entry WHERE sequence >= ? AND sequence <= ? AND sequence IN ("
-                        + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
-                ps -> {
-                    ps.setLong(1, lowest);
-                    ps.setLong(2, highest);
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setLong(i + 3, chunk.get(i).sequence());
-                    }
-                });
-        jdbc.update(INSERT + String.join(", ", Collections.nCopies(chunk.size(), ROW)), ps -> {
-            int p = 1;
-            for (LedgerEntry e : chunk) {
-                ps.setLong(p++, e.sequence());
-                ps.setString(p++, e.tenantId());
-                ps.setTimestamp(p++, Timestamp.from(e.occurredAt()));
-                ps.setString(p++, e.type());
-                ps.setString(p++, e.direction());
-                ps.setLong(p++, e.amountMinor());
-                ps.setString(p++, e.currency());
-                ps.setLong(p++, e.balanceAfterMinor());
-                ps.setString(p++, e.trancheId());
-                ps.setString(p++, e.reference());
-            }
-        });
-    }
-
     /**
      * Empties the statement before a replay. On PostgreSQL with {@code TRUNCATE}, which is transactional
      * there and leaves no million dead rows behind to slow the rebuild's inserts (measured: the replay
@@ -125,9 +89,7 @@ class LedgerProjection {
      */
     @ResetHandler
     void reset() {
-        boolean postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection connection) ->
-                connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
-        jdbc.update(postgres ? "TRUNCATE TABLE rm_ledger_entry" : "DELETE FROM rm_ledger_entry");
+        jdbc.update(rows.isPostgres() ? "TRUNCATE TABLE rm_ledger_entry" : "DELETE FROM rm_ledger_entry");
     }
 
     private void record(Object event, long sequence) {
@@ -174,9 +136,7 @@ class LedgerProjection {
             if (entries.isEmpty()) {
                 return;
             }
-            for (int from = 0; from < entries.size(); from += CHUNK) {
-                write(entries.subList(from, Math.min(entries.size(), from + CHUNK)));
-            }
+            rows.replace(entries);
             entries.clear();
         }
     }

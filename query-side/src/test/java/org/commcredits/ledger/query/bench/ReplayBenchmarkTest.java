@@ -52,8 +52,14 @@ class ReplayBenchmarkTest {
                 "LEDGER_SANDBOX=false",
                 "ledger.verify.scheduled=false",
                 // only the projection under test tracks the store; the others would share the two cores
+                // (eligibility, notifications and the rest still catching up made the replay's figures theirs too)
                 "axon.eventhandling.processors.balance.mode=subscribing",
                 "axon.eventhandling.processors.invoices.mode=subscribing",
+                "axon.eventhandling.processors.eligibility.mode=subscribing",
+                "axon.eventhandling.processors.notifications.mode=subscribing",
+                "axon.eventhandling.processors.usage.mode=subscribing",
+                "axon.eventhandling.processors.webhooks.mode=subscribing",
+                "axon.eventhandling.processors.failing-probe.mode=subscribing",
                 "logging.level.root=WARN",
                 "logging.level.org.commcredits=INFO").run();
     }
@@ -84,19 +90,58 @@ class ReplayBenchmarkTest {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpuBefore = os.getProcessCpuTime();
+        long postgresBefore = postgresCpuMillis(database.name());
         replays.start("ledger", "bench");
         long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
         while (replays.isRebuilding("ledger") && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         ProjectionReplays.Progress done = replays.progress("ledger").orElse(null);
-        System.out.printf("BENCH replay of ledger: %s; JVM CPU %.1f s; load average %.1f%n", done,
-                (os.getProcessCpuTime() - cpuBefore) / 1e9, os.getSystemLoadAverage());
+        System.out.printf("BENCH replay of ledger: %s; JVM CPU %.1f s (ledger thread %.1f s); PostgreSQL backends CPU %.1f s; "
+                        + "load average %.1f%n", done, (os.getProcessCpuTime() - cpuBefore) / 1e9, ledgerThreadCpuSeconds(),
+                (postgresCpuMillis(database.name()) - postgresBefore) / 1e3, os.getSystemLoadAverage());
         Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM rm_ledger_entry", Long.class);
         Long movements = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type LIKE '%.Funds%'", Long.class);
         assertThat(rows).isEqualTo(movements);
         assertThat(done).isNotNull();
         assertThat(done.state()).isEqualTo("FINISHED");
+    }
+
+    /** CPU of the ledger processor's threads (started by the replay, so all of it is the replay's). */
+    private static double ledgerThreadCpuSeconds() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("EventProcessor[ledger]"))
+                .mapToLong(thread -> Math.max(0, threads.getThreadCpuTime(thread.getId())))
+                .sum() / 1e9;
+    }
+
+    /**
+     * CPU used so far by the PostgreSQL backends serving {@code databaseName}, read from {@code /proc} (the server
+     * runs on this host in the benchmark's setting; 0 where it cannot be read). On a 2-core machine the server's
+     * share of the work matters as much as the JVM's.
+     */
+    private static long postgresCpuMillis(String databaseName) {
+        long ticks = 0;
+        java.io.File[] processes = new java.io.File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
+        if (processes == null) {
+            return 0;
+        }
+        for (java.io.File process : processes) {
+            try {
+                String title = new String(java.nio.file.Files.readAllBytes(process.toPath().resolve("cmdline")),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                if (!title.startsWith("postgres:") || !title.contains(" " + databaseName + " ")) {
+                    continue;
+                }
+                String stat = java.nio.file.Files.readString(process.toPath().resolve("stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            } catch (java.io.IOException | RuntimeException gone) {
+                // a backend that ended while being read
+            }
+        }
+        return ticks * 10; // USER_HZ is 100 on Linux
     }
 
     @Test
