@@ -131,6 +131,23 @@ class TwoCommandSidesPostgresTest {
         }
     }
 
+    /**
+     * INV-API-11: a call whose cache entry was evicted between authorisation and completion is not taken for a
+     * new one; the refusal it would get ("not authorised") is checked like an answer, and the retry asks the store.
+     */
+    @Test
+    void completesACallWhoseCacheEntryWasEvicted() {
+        LedgerHttp a = first.http();
+        String t = licensedTenant(a, "evicted", "USD");
+        assertThat(a.sendRaw("rates_admin", "PUT", "/api/rate-cards/usd", "text/csv", USD_RATES).status()).isEqualTo(200);
+        assertThat(authorize(a, t, "evicted-call").get("decision").asText()).isEqualTo("ALLOW");
+        first.bean("callCache", org.commcredits.ledger.platform.storage.FreshAggregateCache.class)
+                .remove(org.commcredits.ledger.api.call.CallIds.aggregateId(org.commcredits.ledger.api.ids.TenantId.of(t),
+                        org.commcredits.ledger.api.ids.CallId.of("evicted-call")));
+
+        assertThat(complete(a, t, "evicted-call", 60).get("chargedAmount").asText()).isEqualTo("1.00");
+    }
+
     /** Authorises one call for the whole balance (50.00 at 1.00 a minute) and completes it, leaving 0.00. */
     private static void drain(LedgerHttp http, String tenant) {
         var drain = authorize(http, tenant, "drain");

@@ -132,7 +132,18 @@ public class CommandExecutor {
                             + "VALUES (?, ?, ?, 0, '', ?)",
                     command.scope(), command.idempotencyKey(), fingerprint, Timestamp.from(clock.instant()));
         }
-        Answer answer = command.action().get();
+        Answer answer;
+        try {
+            answer = command.action().get();
+        } catch (LedgerException refused) {
+            if (deferredChecks) {
+                // A refusal may rest on a stale or wrongly assumed read too (a call assumed new because its cache
+                // entry was evicted would be refused as never authorised): checked like an answer, and a stale
+                // read makes the command run again instead of answering the refusal.
+                OptimisticReads.verify(jdbc, null);
+            }
+            throw refused;
+        }
         Long sequence = deferredChecks ? OptimisticReads.verify(jdbc, command.aggregateId()) : lastSequenceOf(command.aggregateId());
         String body = write(answer.body());
         if (command.idempotencyKey() != null) {

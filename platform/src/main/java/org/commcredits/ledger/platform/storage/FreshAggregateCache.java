@@ -56,6 +56,11 @@ public final class FreshAggregateCache implements Cache {
     @Override
     @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
+        Object own = OptimisticReads.pendingOf(this, key.toString());
+        if (own != null) { // this command's own new version, not yet committed and so not shared
+            hits.increment();
+            return (V) own;
+        }
         Object entry = entries.getIfPresent(key);
         if (entry == null) {
             misses.increment();
@@ -79,7 +84,8 @@ public final class FreshAggregateCache implements Cache {
      * null when it has no event) is what this cache holds now, or, once the entry is gone, what was read.
      */
     boolean isCurrent(String key, Long versionRead, Long stored) {
-        Object entry = entries.getIfPresent(key);
+        Object own = OptimisticReads.pendingOf(this, key);
+        Object entry = own != null ? own : entries.getIfPresent(key);
         Long expected = entry instanceof AggregateCacheEntry<?> cached ? versionOf(cached) : versionRead;
         return Objects.equals(expected, stored);
     }
@@ -100,19 +106,29 @@ public final class FreshAggregateCache implements Cache {
         return Objects.equals(stored.isEmpty() ? null : stored.get(0), versionOf(cached));
     }
 
+    /**
+     * Inside an {@link OptimisticReads} scope the entry is kept by the scope and shared only once its transaction
+     * has committed ({@link #share}): other threads never see a version that may yet roll back.
+     */
     @Override
     public void put(Object key, Object value) {
-        entries.put(key, value);
-        OptimisticReads.noteWrite(this, key.toString());
+        if (!OptimisticReads.defer(this, key.toString(), value)) {
+            entries.put(key, value);
+        }
     }
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
-        boolean put = entries.asMap().putIfAbsent(key, value) == null;
-        if (put) {
-            OptimisticReads.noteWrite(this, key.toString());
+        if (containsKey(key)) {
+            return false;
         }
-        return put;
+        put(key, value);
+        return true;
+    }
+
+    /** Shares an entry a scope put, after its transaction committed. */
+    void share(String key, Object value) {
+        entries.put(key, value);
     }
 
     @Override
@@ -123,7 +139,8 @@ public final class FreshAggregateCache implements Cache {
 
     @Override
     public boolean remove(Object key) {
-        return entries.asMap().remove(key) != null;
+        boolean own = OptimisticReads.dropPending(this, key.toString());
+        return entries.asMap().remove(key) != null || own;
     }
 
     @Override
@@ -133,7 +150,7 @@ public final class FreshAggregateCache implements Cache {
 
     @Override
     public boolean containsKey(Object key) {
-        return entries.getIfPresent(key) != null;
+        return OptimisticReads.pendingOf(this, key.toString()) != null || entries.getIfPresent(key) != null;
     }
 
     /** Aggregate caches have no listeners in Axon 4; failing loudly beats silently dropping one. */
@@ -149,7 +166,7 @@ public final class FreshAggregateCache implements Cache {
      * aggregate that is usually absent, such as a new call or a user without a spend limit.
      */
     public boolean mayExist(String aggregateId) {
-        if (entries.getIfPresent(aggregateId) != null) {
+        if (containsKey(aggregateId)) {
             return true;
         }
         if (OptimisticReads.active() && mustCheck.getIfPresent(aggregateId) == null) {
@@ -170,7 +187,7 @@ public final class FreshAggregateCache implements Cache {
      * the command commits. Does nothing outside a scope.
      */
     public void knownAbsent(String aggregateId) {
-        if (OptimisticReads.active() && entries.getIfPresent(aggregateId) == null) {
+        if (OptimisticReads.active() && !containsKey(aggregateId)) {
             OptimisticReads.note(this, aggregateId, null);
         }
     }

@@ -26,9 +26,9 @@ import java.util.function.Supplier;
  *
  * <p>Why this is as safe as checking at each read: the check happens later, so it sees at least as much of
  * the other writers' work; a write to a stale aggregate would fail anyway (its sequence number is taken); and a
- * decision based on a stale or wrongly absent read never commits. What it adds, and how it is covered: cache
- * entries put by a transaction that then does not commit are dropped when it ends ({@link #run}'s
- * synchronisation), since no later read checks them before use; an aggregate wrongly assumed absent is marked so
+ * decision based on a stale or wrongly absent read never commits. What it adds, and how it is covered: the
+ * entries a command puts in the cache stay its own until its transaction commits (then they are shared), so no
+ * other thread decides on a version that may still roll back; an aggregate wrongly assumed absent is marked so
  * that the retry asks the store.
  */
 public final class OptimisticReads {
@@ -46,7 +46,8 @@ public final class OptimisticReads {
 
     private static final class Scope {
         final Map<String, Read> reads = new LinkedHashMap<>();
-        final Map<String, FreshAggregateCache> written = new LinkedHashMap<>();
+        /** Entries this scope put, per cache and key: shared when its transaction commits. */
+        final Map<FreshAggregateCache, Map<String, Object>> pending = new LinkedHashMap<>();
         final Map<String, Expectation> expectations = new LinkedHashMap<>();
     }
 
@@ -63,11 +64,14 @@ public final class OptimisticReads {
             return work.get();
         }
         Scope scope = new Scope();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        boolean synchronised = TransactionSynchronizationManager.isSynchronizationActive();
+        if (synchronised) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    if (status != STATUS_COMMITTED) {
+                    if (status == STATUS_COMMITTED) {
+                        scope.pending.forEach((cache, entries) -> entries.forEach(cache::share));
+                    } else {
                         forget(scope);
                     }
                 }
@@ -75,7 +79,11 @@ public final class OptimisticReads {
         }
         CURRENT.set(scope);
         try {
-            return work.get();
+            T result = work.get();
+            if (!synchronised) { // no transaction to wait for: what it put is shared now
+                scope.pending.forEach((cache, entries) -> entries.forEach(cache::share));
+            }
+            return result;
         } catch (RuntimeException | Error failure) {
             forget(scope);
             throw failure;
@@ -97,12 +105,31 @@ public final class OptimisticReads {
         }
     }
 
-    /** Notes that the cache took an entry for {@code key} in the current scope: dropped if the transaction fails. */
-    static void noteWrite(FreshAggregateCache cache, String key) {
+    /**
+     * Keeps an entry the cache was given inside the current scope for the scope alone, until its transaction
+     * commits. Answers false outside a scope (the cache then shares it at once).
+     */
+    static boolean defer(FreshAggregateCache cache, String key, Object value) {
         Scope scope = CURRENT.get();
-        if (scope != null) {
-            scope.written.putIfAbsent(key, cache);
+        if (scope == null) {
+            return false;
         }
+        scope.pending.computeIfAbsent(cache, c -> new LinkedHashMap<>()).put(key, value);
+        return true;
+    }
+
+    /** The entry the current scope put for {@code key}, or null. */
+    static Object pendingOf(FreshAggregateCache cache, String key) {
+        Scope scope = CURRENT.get();
+        Map<String, Object> entries = scope == null ? null : scope.pending.get(cache);
+        return entries == null ? null : entries.get(key);
+    }
+
+    /** Drops the entry the current scope put for {@code key} (Axon removes entries of a unit of work that rolls back). */
+    static boolean dropPending(FreshAggregateCache cache, String key) {
+        Scope scope = CURRENT.get();
+        Map<String, Object> entries = scope == null ? null : scope.pending.get(cache);
+        return entries != null && entries.remove(key) != null;
     }
 
     /**
@@ -199,12 +226,12 @@ public final class OptimisticReads {
     }
 
     /**
-     * After a failed or rolled-back transaction: entries it put are dropped (their versions never committed), and
-     * aggregates it assumed absent are asked of the store next time (the failure may have been their creation
-     * clashing with a stored stream). Entries it only read are left as they are.
+     * After a failed or rolled-back transaction: the entries it put are never shared (their versions never
+     * committed; the shared entries still hold the committed ones), and aggregates it assumed absent are asked of
+     * the store next time (the failure may have been their creation clashing with a stored stream).
      */
     private static void forget(Scope scope) {
-        scope.written.forEach((id, cache) -> cache.markStale(id));
+        scope.pending.clear();
         scope.reads.forEach((id, read) -> {
             if (read.version() == null) {
                 read.cache().markStale(id);

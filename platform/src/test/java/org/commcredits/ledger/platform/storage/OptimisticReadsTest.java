@@ -97,6 +97,28 @@ class OptimisticReadsTest {
     }
 
     @Test
+    @DisplayName("INV-API-11: a version a command puts in the cache is its own until its transaction commits")
+    void cannotShowAnotherThreadAVersionBeforeItCommits() throws Exception {
+        store("t/counter", 0);
+        cache.put("t/counter", entryAtVersion(0));
+        transactions.execute(status -> OptimisticReads.run(() -> {
+            cache.put("t/counter", entryAtVersion(1));
+            assertThat(FreshAggregateCache.versionOf(cache.get("t/counter"))).as("its own version").isEqualTo(1L);
+            Object seenElsewhere;
+            try {
+                seenElsewhere = java.util.concurrent.CompletableFuture.supplyAsync(() -> cache.get("t/counter")).get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            assertThat(FreshAggregateCache.versionOf((AggregateCacheEntry<?>) seenElsewhere)).as("another thread's")
+                    .isEqualTo(0L);
+            store("t/counter", 1);
+            return OptimisticReads.verify(jdbc, null);
+        }));
+        assertThat(FreshAggregateCache.versionOf(cache.get("t/counter"))).as("shared once committed").isEqualTo(1L);
+    }
+
+    @Test
     @DisplayName("INV-API-11: an aggregate wrongly assumed absent fails the command, and the retry asks the store")
     void cannotAssumeAbsentWhatTheStoreHolds() {
         store("t/counter", 0);
