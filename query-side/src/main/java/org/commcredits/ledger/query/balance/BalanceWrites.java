@@ -1,6 +1,6 @@
 package org.commcredits.ledger.query.balance;
 
-import org.commcredits.ledger.query.config.DeferredWrites;
+import org.commcredits.ledger.query.config.OrderedBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The balance read model's writes of one batch ({@link DeferredWrites}). The frequent changes (funds in and out,
+ * The balance read model's writes of one batch ({@link org.commcredits.ledger.query.config.DeferredWrites}). The frequent changes (funds in and out,
  * holds, expiry) are merged per row into a {@link Block}: a tenant's account row is updated once with its last
  * balance and its held total, a tranche once with its last remaining amount, and a hold taken and released in
  * the same batch is never inserted. The rare ones (settings, recharges) are statements kept in their place
@@ -22,7 +22,7 @@ import java.util.Set;
  * and a batch's rows commit with its token, so a row's {@code last_sequence} is either before all of the batch's
  * events for it or past them all; the guard compares with the last.
  */
-final class BalanceWrites implements DeferredWrites.Batch {
+final class BalanceWrites extends OrderedBatch<BalanceWrites.Block> {
 
     private static final String OPEN = "MERGE INTO rm_account t USING (VALUES (?)) s(tenant_id) ON t.tenant_id = s.tenant_id "
             + "WHEN NOT MATCHED THEN INSERT (tenant_id, currency, billing_agreement, balance_minor, opened_at, last_sequence) "
@@ -48,44 +48,20 @@ final class BalanceWrites implements DeferredWrites.Batch {
             + "WHERE tenant_id = ?";
 
     private final JdbcTemplate jdbc;
-    private final List<Object> steps = new ArrayList<>();
-    private Block block;
 
     BalanceWrites(JdbcTemplate jdbc) {
+        super(jdbc);
         this.jdbc = jdbc;
     }
 
-    /** The block the next frequent change joins: the last step, or a new one after a statement. */
-    Block block() {
-        if (block == null) {
-            block = new Block();
-            steps.add(block);
-        }
-        return block;
-    }
-
-    /** A rare change, written in its place between the blocks before and after it. */
-    void statement(String sql, Object... arguments) {
-        block = null;
-        steps.add(new Statement(sql, arguments));
-    }
-
     @Override
-    public void write() {
-        for (Object step : steps) {
-            if (step instanceof Block b) {
-                b.write();
-            } else {
-                Statement s = (Statement) step;
-                jdbc.update(s.sql(), s.arguments());
-            }
-        }
-        steps.clear();
-        block = null;
+    protected Block newBlock() {
+        return new Block();
     }
 
-    private record Statement(String sql, Object[] arguments) {
-    }
+
+
+
 
     private record TrancheKey(String tenant, String tranche) {
     }
@@ -108,7 +84,7 @@ final class BalanceWrites implements DeferredWrites.Batch {
     }
 
     /** Frequent changes merged per row; written opens first, then tranches, holds and account rows. */
-    final class Block {
+    final class Block implements OrderedBatch.Block {
         private final Map<String, Object[]> opens = new LinkedHashMap<>();
         private final Map<TrancheKey, Object[]> newTranches = new LinkedHashMap<>();
         private final Map<TrancheKey, TrancheChange> tranches = new LinkedHashMap<>();
@@ -176,7 +152,8 @@ final class BalanceWrites implements DeferredWrites.Batch {
          * Deletes before inserts: each delete already dropped the batch's earlier holds it covers, so the holds left
          * are exactly those taken after it.
          */
-        void write() {
+        @Override
+        public void write() {
             batch(OPEN, new ArrayList<>(opens.values()));
             batch(ADD_TRANCHE, new ArrayList<>(newTranches.values()));
             List<Object[]> tranchesRows = new ArrayList<>(tranches.size());

@@ -1,6 +1,6 @@
 package org.commcredits.ledger.query.eligibility;
 
-import org.commcredits.ledger.query.config.DeferredWrites;
+import org.commcredits.ledger.query.config.OrderedBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The writes to {@code rm_elig_tenant} of one batch ({@link DeferredWrites}): a tenant's balance and holds are
+ * The writes to {@code rm_elig_tenant} of one batch ({@link org.commcredits.ledger.query.config.DeferredWrites}): a tenant's balance and holds are
  * merged into one update per batch (per completed call there were three), in a block; the rare changes (agreement,
  * credits enabled) are statements kept in their place between blocks, so every {@code last_sequence} guard sees
  * the row in event order. A batch's rows commit with its token, so a row's {@code last_sequence} is either before
  * all of the batch's events for it or past them all; the guard compares with the last.
  */
-final class EligibilityWrites implements DeferredWrites.Batch {
+final class EligibilityWrites extends OrderedBatch<EligibilityWrites.Block> {
 
     private static final String OPEN = "MERGE INTO rm_elig_tenant t USING (VALUES (?)) s(tenant_id) ON t.tenant_id = s.tenant_id "
             + "WHEN NOT MATCHED THEN INSERT (tenant_id, currency, billing_agreement, last_sequence) VALUES (?, ?, ?, ?)";
@@ -29,42 +29,20 @@ final class EligibilityWrites implements DeferredWrites.Batch {
             + "WHERE tenant_id = ? AND last_sequence < ?";
 
     private final JdbcTemplate jdbc;
-    private final List<Object> steps = new ArrayList<>();
-    private Block block;
 
     EligibilityWrites(JdbcTemplate jdbc) {
+        super(jdbc);
         this.jdbc = jdbc;
     }
 
-    Block block() {
-        if (block == null) {
-            block = new Block();
-            steps.add(block);
-        }
-        return block;
-    }
-
-    void statement(String sql, Object... arguments) {
-        block = null;
-        steps.add(new Statement(sql, arguments));
-    }
-
     @Override
-    public void write() {
-        for (Object step : steps) {
-            if (step instanceof Block b) {
-                b.write();
-            } else {
-                Statement s = (Statement) step;
-                jdbc.update(s.sql(), s.arguments());
-            }
-        }
-        steps.clear();
-        block = null;
+    protected Block newBlock() {
+        return new Block();
     }
 
-    private record Statement(String sql, Object[] arguments) {
-    }
+
+
+
 
     private static final class TenantChange {
         Long balance;
@@ -75,7 +53,7 @@ final class EligibilityWrites implements DeferredWrites.Batch {
         long sequence;
     }
 
-    final class Block {
+    final class Block implements OrderedBatch.Block {
         private final Map<String, Object[]> opens = new LinkedHashMap<>();
         private final Map<String, TenantChange> tenants = new LinkedHashMap<>();
 
@@ -108,7 +86,8 @@ final class EligibilityWrites implements DeferredWrites.Batch {
             return tenants.computeIfAbsent(tenant, key -> new TenantChange());
         }
 
-        void write() {
+        @Override
+        public void write() {
             batch(OPEN, new ArrayList<>(opens.values()));
             List<Object[]> rows = new ArrayList<>(tenants.size());
             tenants.forEach((tenant, c) -> rows.add(new Object[] {c.held != null, c.held == null ? 0L : c.held,
