@@ -56,24 +56,25 @@ public final class FreshAggregateCache implements Cache {
     @Override
     @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
-        Object own = OptimisticReads.pendingOf(this, key.toString());
-        if (own != null) { // this command's own new version, not yet committed and so not shared
+        Object own = OptimisticReads.ownedBy(this, key.toString());
+        if (own != null) { // this command's own entry: taken from the cache, or its new version not yet shared
             hits.increment();
             return (V) own;
         }
-        Object entry = entries.getIfPresent(key);
+        Object entry = OptimisticReads.active() ? entries.asMap().remove(key) : entries.getIfPresent(key);
         if (entry == null) {
             misses.increment();
             return null;
         }
-        if (verify && entry instanceof AggregateCacheEntry<?> cached) {
-            if (OptimisticReads.active()) { // checked once before the command commits, with its other reads
-                OptimisticReads.note(this, key.toString(), versionOf(cached));
-            } else if (!isCurrent(key, cached)) {
-                entries.invalidate(key);
-                stale.increment();
-                return null;
-            }
+        if (OptimisticReads.active()) {
+            // Taken, not shared: Axon changes the cached aggregate object in place, so no other thread may use it
+            // until this command's transaction has committed (then it is shared again) or failed (then dropped).
+            OptimisticReads.take(this, key.toString(), entry,
+                    entry instanceof AggregateCacheEntry<?> cached ? versionOf(cached) : null, verify);
+        } else if (verify && entry instanceof AggregateCacheEntry<?> cached && !isCurrent(key, cached)) {
+            entries.invalidate(key);
+            stale.increment();
+            return null;
         }
         hits.increment();
         return (V) entry;
@@ -84,7 +85,7 @@ public final class FreshAggregateCache implements Cache {
      * null when it has no event) is what this cache holds now, or, once the entry is gone, what was read.
      */
     boolean isCurrent(String key, Long versionRead, Long stored) {
-        Object own = OptimisticReads.pendingOf(this, key);
+        Object own = OptimisticReads.ownedBy(this, key);
         Object entry = own != null ? own : entries.getIfPresent(key);
         Long expected = entry instanceof AggregateCacheEntry<?> cached ? versionOf(cached) : versionRead;
         return Objects.equals(expected, stored);
@@ -139,7 +140,7 @@ public final class FreshAggregateCache implements Cache {
 
     @Override
     public boolean remove(Object key) {
-        boolean own = OptimisticReads.dropPending(this, key.toString());
+        boolean own = OptimisticReads.drop(this, key.toString());
         return entries.asMap().remove(key) != null || own;
     }
 
@@ -150,7 +151,7 @@ public final class FreshAggregateCache implements Cache {
 
     @Override
     public boolean containsKey(Object key) {
-        return OptimisticReads.pendingOf(this, key.toString()) != null || entries.getIfPresent(key) != null;
+        return OptimisticReads.ownedBy(this, key.toString()) != null || entries.getIfPresent(key) != null;
     }
 
     /** Aggregate caches have no listeners in Axon 4; failing loudly beats silently dropping one. */

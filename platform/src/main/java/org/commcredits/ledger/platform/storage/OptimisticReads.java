@@ -46,7 +46,10 @@ public final class OptimisticReads {
 
     private static final class Scope {
         final Map<String, Read> reads = new LinkedHashMap<>();
-        /** Entries this scope put, per cache and key: shared when its transaction commits. */
+        /**
+         * Entries this scope owns, per cache and key: taken from the cache on a hit, or put by Axon; shared when its
+         * transaction commits, dropped when it does not.
+         */
         final Map<FreshAggregateCache, Map<String, Object>> pending = new LinkedHashMap<>();
         final Map<String, Expectation> expectations = new LinkedHashMap<>();
     }
@@ -118,15 +121,24 @@ public final class OptimisticReads {
         return true;
     }
 
-    /** The entry the current scope put for {@code key}, or null. */
-    static Object pendingOf(FreshAggregateCache cache, String key) {
+    /** Takes a hit out of the shared cache into the current scope, and notes its version for {@link #verify}. */
+    static void take(FreshAggregateCache cache, String key, Object entry, Long version, boolean check) {
+        Scope scope = CURRENT.get();
+        scope.pending.computeIfAbsent(cache, c -> new LinkedHashMap<>()).put(key, entry);
+        if (check && version != null) {
+            note(cache, key, version);
+        }
+    }
+
+    /** The entry the current scope owns for {@code key}, or null. */
+    static Object ownedBy(FreshAggregateCache cache, String key) {
         Scope scope = CURRENT.get();
         Map<String, Object> entries = scope == null ? null : scope.pending.get(cache);
         return entries == null ? null : entries.get(key);
     }
 
-    /** Drops the entry the current scope put for {@code key} (Axon removes entries of a unit of work that rolls back). */
-    static boolean dropPending(FreshAggregateCache cache, String key) {
+    /** Drops the entry the current scope owns for {@code key} (Axon removes entries of a unit of work that rolls back). */
+    static boolean drop(FreshAggregateCache cache, String key) {
         Scope scope = CURRENT.get();
         Map<String, Object> entries = scope == null ? null : scope.pending.get(cache);
         return entries != null && entries.remove(key) != null;
