@@ -8,8 +8,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -27,8 +30,9 @@ import java.util.function.Supplier;
  * <p>Why this is as safe as checking at each read: the check happens later, so it sees at least as much of
  * the other writers' work; a write to a stale aggregate would fail anyway (its sequence number is taken); and a
  * decision based on a stale or wrongly absent read never commits. What it adds, and how it is covered: the
- * entries a command puts in the cache stay its own until its transaction commits (then they are shared), so no
- * other thread decides on a version that may still roll back; an aggregate wrongly assumed absent is marked so
+ * entries a command hits or puts in the cache are taken out of it and stay its own until its transaction commits
+ * (then they are shared) or fails (then they are dropped), so no other thread decides on a state that may still
+ * roll back; an aggregate wrongly assumed absent is marked so
  * that the retry asks the store.
  */
 public final class OptimisticReads {
@@ -73,7 +77,7 @@ public final class OptimisticReads {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == STATUS_COMMITTED) {
-                        scope.pending.forEach((cache, entries) -> entries.forEach(cache::share));
+                        share(scope);
                     } else {
                         forget(scope);
                     }
@@ -84,7 +88,7 @@ public final class OptimisticReads {
         try {
             T result = work.get();
             if (!synchronised) { // no transaction to wait for: what it put is shared now
-                scope.pending.forEach((cache, entries) -> entries.forEach(cache::share));
+                share(scope);
             }
             return result;
         } catch (RuntimeException | Error failure) {
@@ -178,7 +182,7 @@ public final class OptimisticReads {
      */
     public static Long verify(JdbcTemplate jdbc, String lastEventOf) {
         Scope scope = CURRENT.get();
-        java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
+        Set<String> wanted = new LinkedHashSet<>();
         if (scope != null) {
             wanted.addAll(scope.reads.keySet());
             wanted.addAll(scope.expectations.keySet());
@@ -228,7 +232,7 @@ public final class OptimisticReads {
                     throw new ConcurrencyException("Aggregate " + id + " changed in the store after it was read from the cache");
                 }
                 Expectation expected = scope == null ? null : scope.expectations.get(id);
-                if (expected != null && !java.util.Objects.equals(expected.version(), storedVersion)) {
+                if (expected != null && !Objects.equals(expected.version(), storedVersion)) {
                     expected.onStale().run();
                     throw new ConcurrencyException("State derived from " + id + " changed in the store after it was cached");
                 }
@@ -237,9 +241,14 @@ public final class OptimisticReads {
         return lastIndex;
     }
 
+    /** After a commit: what the scope owns goes back to the shared caches. */
+    private static void share(Scope scope) {
+        scope.pending.forEach((cache, entries) -> entries.forEach(cache::share));
+    }
+
     /**
-     * After a failed or rolled-back transaction: the entries it put are never shared (their versions never
-     * committed; the shared entries still hold the committed ones), and aggregates it assumed absent are asked of
+     * After a failed or rolled-back transaction: the entries it owns are dropped, never shared (Axon may have changed
+     * a taken aggregate in place; the next command loads it from the store), and aggregates it assumed absent are asked of
      * the store next time (the failure may have been their creation clashing with a stored stream).
      */
     private static void forget(Scope scope) {
